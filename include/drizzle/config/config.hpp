@@ -1,0 +1,64 @@
+// drizzle.config.json / drizzle.config.ts: the keys of drizzle-kit's config, loaded and validated.
+#pragma once
+
+#include "drizzle/schema/model.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace drizzle {
+
+/// Database credentials: a URL, or the separate fields. `password` is never printed.
+struct DbCredentials {
+    std::optional<std::string> url;
+    std::optional<std::string> host;
+    std::optional<int> port;
+    std::optional<std::string> user;
+    std::optional<std::string> password;
+    std::optional<std::string> database;
+    std::optional<std::string> ssl;  ///< "true"/"false"/"require"/"prefer"/... as written
+    bool empty() const { return !url && !host && !port && !user && !password && !database && !ssl; }
+};
+
+/// Everything drizzle.config says, after `${ENV}` expansion. Unset keys keep drizzle-kit's defaults.
+struct Config {
+    std::filesystem::path file;             ///< the config file read (empty when none)
+    std::filesystem::path base_dir;         ///< relative paths resolve against this (the config's folder)
+    std::optional<Dialect> dialect;
+    std::vector<std::string> schema;        ///< `schema`: a path or an array of paths (globs allowed)
+    std::string out = "./drizzle";
+    DbCredentials credentials;
+    std::string migrations_table = "__drizzle_migrations";
+    std::string migrations_schema = "drizzle";
+    std::optional<std::string> migrations_prefix;  ///< index|timestamp|supabase|unix|none (legacy layout)
+    std::vector<std::string> tables_filter;
+    std::vector<std::string> schema_filter;
+    std::vector<std::string> extensions_filters;
+    bool strict = false;
+    bool verbose = false;
+    bool breakpoints = true;
+    std::optional<std::string> casing;      ///< camelCase|snake_case
+
+    /// `out` resolved against base_dir.
+    std::filesystem::path out_dir() const;
+    /// `schema` entries resolved against base_dir (globs expanded, sorted); throws UserError
+    /// naming the config file when a pattern matches nothing.
+    std::vector<std::filesystem::path> schema_paths() const;
+};
+
+/// Loads a config file: `.json`, or `.ts`/`.js` whose default export is an object literal or
+/// `defineConfig({...})`. Throws UserError naming the file (and line:column for syntax errors).
+/// Validation: `dialect` required and known; types of every known key checked.
+Config load_config(const std::filesystem::path& file);
+
+/// Finds the config as drizzle-kit does when no --config is given: drizzle.config.ts, .js,
+/// then .json in `dir`. std::nullopt when there is none.
+std::optional<std::filesystem::path> find_default_config(const std::filesystem::path& dir);
+
+/// Expands `${NAME}` from the environment; an unset variable is a UserError naming it and `where`.
+std::string expand_env(const std::string& value, const std::string& where);
+
+}  // namespace drizzle

@@ -1,0 +1,63 @@
+// The migrations folder in both drizzle-kit layouts: reading, and atomic writing of new migrations.
+#pragma once
+
+#include "drizzle/schema/model.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace drizzle {
+
+/// v1: `<out>/<YYYYMMDDHHMMSS>_<name>/migration.sql` + `snapshot.json` (drizzle-kit 1.0, our default).
+/// legacy: `<out>/0000_<name>.sql`, `<out>/meta/_journal.json`, `<out>/meta/0000_snapshot.json` (0.31).
+enum class FolderLayout { v1, legacy };
+
+/// One migration on disk.
+struct MigrationEntry {
+    std::string name;                    ///< v1: folder name; legacy: journal tag ("0000_base")
+    std::filesystem::path sql_path;
+    std::filesystem::path snapshot_path; ///< may not exist (v1 migration without snapshot)
+    std::int64_t created_at_ms = 0;      ///< what the migrator records: legacy journal `when`, v1 folder time
+    bool breakpoints = true;
+};
+
+/// A migrations folder as found on disk. Entries are in apply order.
+struct MigrationsFolder {
+    std::filesystem::path dir;
+    FolderLayout layout = FolderLayout::v1;
+    std::vector<MigrationEntry> entries;
+
+    /// Reads `dir`. A missing or empty folder is v1 with no entries. Throws UserError naming the
+    /// file for a malformed journal, a journal entry without its SQL file, a v1 folder without
+    /// migration.sql, or a mix of both layouts.
+    static MigrationsFolder read(const std::filesystem::path& dir);
+
+    /// The snapshot file generate diffs against: the newest entry's (v1) or the lexicographically
+    /// last `meta/*_snapshot.json` not starting with `_` (legacy, as drizzle-kit does).
+    std::optional<std::filesystem::path> latest_snapshot_path() const;
+};
+
+/// What `generate` writes.
+struct NewMigration {
+    std::string name;            ///< suffix, e.g. "add_posts" (already validated)
+    std::string sql;             ///< file content exactly as written
+    std::string snapshot_json;   ///< snapshot file content exactly as written
+    bool breakpoints = true;     ///< legacy journal flag
+    std::string prefix = "index";  ///< legacy only: index|timestamp|supabase|unix|none
+    Dialect dialect = Dialect::sqlite;  ///< legacy journal "dialect"
+    std::string snapshot_version;  ///< legacy journal entry "version" ("6" sqlite, "7" pg)
+};
+
+/// Writes a new migration into `folder` (layout as `folder.layout`). Every file is written to a
+/// temp file and renamed into place; a failure leaves the folder as it was. Returns the path of
+/// the SQL file. `now_ms` is the wall clock used for names and the journal `when`.
+std::filesystem::path write_migration(const MigrationsFolder& folder, const NewMigration& migration,
+                                      std::int64_t now_ms);
+
+/// Writes `content` to `path` atomically (temp file in the same folder + rename).
+void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+}  // namespace drizzle

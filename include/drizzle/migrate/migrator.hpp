@@ -1,0 +1,55 @@
+// The migrator: applies pending migrations of a folder and records them as drizzle does.
+#pragma once
+
+#include "drizzle/driver/connection.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace drizzle {
+
+/// all: every pending migration in one transaction (drizzle's behaviour, the default).
+/// file: one transaction per migration; earlier ones stay applied when a later one fails.
+enum class TxMode { all, file };
+
+struct MigrateOptions {
+    std::filesystem::path folder;                 ///< the migrations folder (`out`)
+    std::string table = "__drizzle_migrations";   ///< `migrations.table`
+    std::string schema = "drizzle";               ///< `migrations.schema` (ignored on SQLite)
+    TxMode tx_mode = TxMode::all;
+    bool allow_modified = false;      ///< accept applied migrations whose file changed (hash updated? no: only warned)
+    bool allow_out_of_order = false;  ///< apply pending migrations older than the newest applied one
+    int lock_timeout_ms = 60000;      ///< how long to wait for another migrator
+    std::function<void(const std::string&)> log;  ///< progress lines; may be empty
+};
+
+/// What a run found and did.
+struct MigrateResult {
+    std::vector<std::string> applied;       ///< names applied by this run, in order
+    std::vector<std::string> out_of_order;  ///< pending names older than the newest applied
+    std::vector<std::string> modified;      ///< applied names whose file hash changed
+    std::size_t already_applied = 0;
+};
+
+/// Applies every pending migration of `options.folder` through `connection`.
+/// - Creates the bookkeeping table exactly as drizzle-orm does for the folder's layout
+///   (legacy: 0.45's id/hash/created_at; v1: 1.0's with name/applied_at, upgrading a 0.45 table).
+/// - Pending = not recorded (by name for v1, by created_at for legacy), never "newer than last".
+/// - Out-of-order pending migrations and edited applied files are errors (UserError listing them)
+///   unless allowed by the options.
+/// - Serialises concurrent migrators (SQLite: BEGIN IMMEDIATE + busy timeout; re-reads the
+///   applied set under the lock so each migration is applied exactly once).
+/// - A failing statement throws DbError with "<migration>/migration.sql, statement N" context
+///   and rolls back per the tx mode.
+MigrateResult migrate(Connection& connection, const MigrateOptions& options);
+
+/// sha256 of the file bytes as lowercase hex (drizzle's `hash` column).
+std::string sha256_hex(const std::string& bytes);
+
+/// Splits a migration file on `--> statement-breakpoint`, dropping empty pieces.
+std::vector<std::string> split_statements(const std::string& sql);
+
+}  // namespace drizzle

@@ -1,0 +1,50 @@
+// drizzle-kit snapshot JSON: reading and writing both the 0.31 format and the 1.0 (v1) format.
+#pragma once
+
+#include "drizzle/schema/model.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace drizzle {
+
+/// Which drizzle-kit snapshot format a file uses.
+/// legacy: 0.31 (SQLite "version": "6", PostgreSQL "7"), kept in `<out>/meta/NNNN_snapshot.json`.
+/// v1: 1.0 (SQLite "7", PostgreSQL "8"), kept beside each `migration.sql`.
+enum class SnapshotFormat { legacy, v1 };
+
+/// Renames decided when the snapshot was generated (recorded in legacy `_meta` / v1 `renames`).
+struct SnapshotRenames {
+    struct TableRename { std::string schema, from, to; };
+    struct ColumnRename { std::string schema, table, from, to; };  ///< `table` is the new table name
+    std::vector<TableRename> tables;
+    std::vector<ColumnRename> columns;
+    bool empty() const { return tables.empty() && columns.empty(); }
+};
+
+/// The all-zero UUID drizzle-kit uses as the parent of the first snapshot.
+inline constexpr std::string_view kRootSnapshotId = "00000000-0000-0000-0000-000000000000";
+
+struct Snapshot {
+    SnapshotFormat format = SnapshotFormat::v1;
+    std::string id = std::string(kRootSnapshotId);
+    std::vector<std::string> prev_ids;  ///< legacy: exactly one (prevId); v1: prevIds
+    Schema schema;
+    SnapshotRenames renames;
+};
+
+/// Parses a snapshot of either format (detected from "version"/"dialect"/"ddl").
+/// `source_name` (usually the file path) prefixes every error; errors are UserError and say
+/// what is wrong and where (e.g. `tables.users.columns.id: "type" must be a string`).
+Snapshot parse_snapshot(std::string_view json, const std::string& source_name);
+
+/// Serialises exactly as drizzle-kit does for that format: key order, 2-space indent,
+/// no trailing newline. Default object names follow the format's conventions.
+std::string write_snapshot(const Snapshot& snapshot);
+
+/// A new random UUIDv4 string, for snapshot ids.
+std::string new_snapshot_id();
+
+}  // namespace drizzle
