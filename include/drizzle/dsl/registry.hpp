@@ -1,0 +1,24 @@
+// The registry where DSL-declared tables and views put themselves, read by the exporter.
+#pragma once
+
+#include "drizzle/schema/model.hpp"
+
+#include <ostream>
+
+namespace drizzle::dsl {
+
+/// Adds a table to the process-wide registry (an identical re-registration is ignored,
+/// so a header included by several translation units is harmless).
+void register_table(Dialect dialect, Table table);
+/// Adds a view to the registry.
+void register_view(Dialect dialect, View view);
+
+/// Everything registered so far, as one schema. Throws UserError when tables of two
+/// dialects were declared, or when two different tables share a name.
+Schema registered_schema();
+
+/// The exporter's body: validates the registered schema and writes it to `out` as a
+/// drizzle-kit v1 snapshot. Returns the process exit code (diagnostics go to `err`).
+int run_exporter(std::ostream& out, std::ostream& err);
+
+}  // namespace drizzle::dsl

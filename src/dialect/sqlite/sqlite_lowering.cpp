@@ -1,0 +1,141 @@
+// Lowers operations SQLite cannot ALTER into table rebuilds.
+#include "drizzle/dialect/sqlite.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace drizzle::sqlite {
+
+namespace {
+
+std::string lower_case(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+bool mentions(const std::string& text, const std::string& name) {
+    return lower_case(text).find(lower_case(name)) != std::string::npos;
+}
+
+// SQLite's ALTER TABLE ADD COLUMN refuses PRIMARY KEY/UNIQUE columns, NOT NULL without a
+// non-NULL default, parenthesised or CURRENT_* defaults, and STORED generated columns.
+bool can_add_in_place(const Column& column) {
+    if (column.primary_key) return false;
+    if (column.generated && column.generated->stored) return false;
+    if (column.default_value) {
+        const std::string& sql = column.default_value->sql;
+        std::string upper_sql = sql;
+        std::transform(upper_sql.begin(), upper_sql.end(), upper_sql.begin(),
+                       [](unsigned char c) { return std::toupper(c); });
+        if (!sql.empty() && sql.front() == '(') return false;
+        if (upper_sql.rfind("CURRENT_", 0) == 0) return false;
+        if (upper_sql == "NULL" && column.not_null) return false;
+    } else if (column.not_null && !column.generated) {
+        return false;
+    }
+    return true;
+}
+
+// DROP COLUMN fails for key, unique, indexed, foreign-key and generated-source columns and
+// for columns named in a CHECK; a rebuild handles all of those.
+bool can_drop_in_place(const Table& old_table, const Column& column) {
+    if (column.primary_key) return false;
+    auto names = [&](const std::vector<std::string>& columns) {
+        return std::find(columns.begin(), columns.end(), column.name) != columns.end();
+    };
+    for (const auto& pk : old_table.primary_keys) {
+        if (names(pk.columns)) return false;
+    }
+    for (const auto& fk : old_table.foreign_keys) {
+        if (names(fk.columns)) return false;
+    }
+    for (const auto& index : old_table.indexes) {
+        for (const auto& element : index.columns) {
+            if (element.expression == column.name || (element.is_expression && mentions(element.expression, column.name))) {
+                return false;
+            }
+        }
+    }
+    for (const auto& check : old_table.checks) {
+        if (mentions(check.value, column.name)) return false;
+    }
+    for (const auto& other : old_table.columns) {
+        if (other.generated && mentions(other.generated->expression, column.name)) return false;
+    }
+    return true;
+}
+
+// The table an operation alters in place, or "" for operations that stand alone.
+std::string altered_table(const Operation& operation) {
+    return std::visit(
+        [](const auto& o) -> std::string {
+            using T = std::decay_t<decltype(o)>;
+            if constexpr (std::is_same_v<T, op::AlterColumn> || std::is_same_v<T, op::AddForeignKey> ||
+                          std::is_same_v<T, op::DropForeignKey> || std::is_same_v<T, op::AddPrimaryKey> ||
+                          std::is_same_v<T, op::DropPrimaryKey> || std::is_same_v<T, op::AddUnique> ||
+                          std::is_same_v<T, op::DropUnique> || std::is_same_v<T, op::AddCheck> ||
+                          std::is_same_v<T, op::DropCheck> || std::is_same_v<T, op::AddColumn> ||
+                          std::is_same_v<T, op::DropColumn> || std::is_same_v<T, op::CreateIndex>) {
+                return o.table;
+            } else {
+                return "";
+            }
+        },
+        operation);
+}
+
+}  // namespace
+
+std::vector<Operation> lower(const DiffResult& diff) {
+    std::map<std::string, const std::pair<Table, Table>*> kept;
+    for (const auto& pair : diff.kept_tables) kept[pair.second.name] = &pair;
+
+    // Which kept tables need a rebuild.
+    std::set<std::string> rebuilds;
+    for (const auto& operation : diff.operations) {
+        const std::string table = altered_table(operation);
+        if (table.empty() || !kept.count(table) || std::holds_alternative<op::CreateIndex>(operation)) continue;
+        if (const auto* add = std::get_if<op::AddColumn>(&operation)) {
+            if (can_add_in_place(add->column)) continue;
+        } else if (const auto* drop = std::get_if<op::DropColumn>(&operation)) {
+            if (can_drop_in_place(kept[table]->first, drop->column)) continue;
+        }
+        rebuilds.insert(table);
+    }
+    if (rebuilds.empty()) return diff.operations;
+
+    // Views reading from a rebuilt table must be dropped first and created again after.
+    std::set<std::string> dropped_views;
+    std::set<std::string> created_views;
+    for (const auto& operation : diff.operations) {
+        if (const auto* o = std::get_if<op::DropView>(&operation)) dropped_views.insert(o->view.name);
+        if (const auto* o = std::get_if<op::CreateView>(&operation)) created_views.insert(o->view.name);
+    }
+    std::vector<View> dependent_views;
+    for (const auto& view : diff.next.views) {
+        if (view.is_existing || !view.definition || dropped_views.count(view.name)) continue;
+        bool reads_rebuilt = std::any_of(rebuilds.begin(), rebuilds.end(),
+                                         [&](const std::string& table) { return mentions(*view.definition, table); });
+        if (reads_rebuilt) dependent_views.push_back(view);
+    }
+
+    std::vector<Operation> out;
+    for (const auto& view : dependent_views) out.emplace_back(op::DropView{view});
+    std::set<std::string> emitted;
+    for (const auto& operation : diff.operations) {
+        const std::string table = altered_table(operation);
+        if (!table.empty() && rebuilds.count(table)) {
+            if (emitted.insert(table).second) out.emplace_back(op::RecreateTable{kept[table]->first, kept[table]->second});
+            continue;  // folded into the rebuild, which also recreates every index of the table
+        }
+        out.push_back(operation);
+    }
+    for (const auto& view : dependent_views) {
+        if (!created_views.count(view.name)) out.emplace_back(op::CreateView{view});
+    }
+    return out;
+}
+
+}  // namespace drizzle::sqlite

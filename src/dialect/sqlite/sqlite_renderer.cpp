@@ -1,0 +1,184 @@
+// SQLite SQL text for each operation, following drizzle-kit 1.0's SQLite conventions.
+#include "drizzle/dialect/sqlite.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace drizzle::sqlite {
+
+namespace {
+
+template <class... Ts>
+struct overloaded : Ts... {
+    using Ts::operator()...;
+};
+template <class... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;
+
+std::string upper(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+    return text;
+}
+
+std::string quoted_list(const std::vector<std::string>& names, const char* separator) {
+    std::string out;
+    for (const auto& name : names) {
+        if (!out.empty()) out += separator;
+        out += quote_identifier(name);
+    }
+    return out;
+}
+
+bool is_integer_type(const std::string& type) {
+    std::string t = upper(type);
+    return t.rfind("INT", 0) == 0;
+}
+
+// Column text after the name; the order of the clauses is drizzle-kit's.
+std::string column_definition(const Column& column) {
+    std::string sql = quote_identifier(column.name) + " " + column.type;
+    if (column.primary_key) sql += " PRIMARY KEY";
+    if (column.autoincrement) sql += " AUTOINCREMENT";
+    if (column.default_value) sql += " DEFAULT " + column.default_value->sql;
+    if (column.generated) {
+        sql += " GENERATED ALWAYS AS (" + column.generated->expression + ") " +
+               (column.generated->stored ? "STORED" : "VIRTUAL");
+    }
+    // An INTEGER PRIMARY KEY is the rowid and can never be NULL; NOT NULL there is noise.
+    bool implied = column.primary_key && is_integer_type(column.type);
+    if (column.not_null && !implied) sql += " NOT NULL";
+    return sql;
+}
+
+std::string foreign_key_clause(const ForeignKey& fk) {
+    std::string sql = "CONSTRAINT " + quote_identifier(fk.name) + " FOREIGN KEY (" + quoted_list(fk.columns, ",") +
+                      ") REFERENCES " + quote_identifier(fk.table_to) + "(" + quoted_list(fk.columns_to, ",") + ")";
+    if (fk.on_update != "no action") sql += " ON UPDATE " + upper(fk.on_update);
+    if (fk.on_delete != "no action") sql += " ON DELETE " + upper(fk.on_delete);
+    return sql;
+}
+
+std::vector<std::string> rebuild_statements(const op::RecreateTable& rebuild) {
+    const Table& to = rebuild.to;
+    const std::string temp_name = "__new_" + to.name;
+    std::vector<std::string> insert_columns;
+    std::vector<std::string> select_columns;
+    for (const auto& column : to.columns) {
+        const Column* old_column = rebuild.from.find_column(column.name);
+        if (old_column == nullptr || column.generated || old_column->generated) continue;
+        insert_columns.push_back(quote_identifier(column.name));
+        // A column that becomes NOT NULL with a default keeps its rows: NULLs take the default.
+        if (column.effective_not_null() && !old_column->effective_not_null() && column.default_value) {
+            select_columns.push_back("COALESCE(" + quote_identifier(column.name) + ", " + column.default_value->sql + ")");
+        } else {
+            select_columns.push_back(quote_identifier(column.name));
+        }
+    }
+    auto join = [](const std::vector<std::string>& parts) {
+        std::string out;
+        for (const auto& part : parts) out += (out.empty() ? "" : ", ") + part;
+        return out;
+    };
+    Table temp = to;
+    temp.name = temp_name;
+    std::vector<std::string> statements;
+    // A no-op inside a transaction; the migrator turns foreign keys off around the whole
+    // run instead, so dropping the old table never cascades into child rows (drizzle #1813).
+    statements.push_back("PRAGMA foreign_keys=OFF;");
+    statements.push_back(create_table_sql(temp));
+    statements.push_back("INSERT INTO " + quote_identifier(temp_name) + "(" + join(insert_columns) + ") SELECT " +
+                         join(select_columns) + " FROM " + quote_identifier(rebuild.from.name) + ";");
+    statements.push_back("DROP TABLE " + quote_identifier(rebuild.from.name) + ";");
+    statements.push_back("ALTER TABLE " + quote_identifier(temp_name) + " RENAME TO " + quote_identifier(to.name) + ";");
+    statements.push_back("PRAGMA foreign_keys=ON;");
+    for (const auto& index : to.indexes) statements.push_back(create_index_sql(to.name, index));
+    return statements;
+}
+
+}  // namespace
+
+std::string quote_identifier(std::string_view name) {
+    std::string out = "`";
+    for (char c : name) {
+        out += c;
+        if (c == '`') out += '`';
+    }
+    return out + "`";
+}
+
+std::string create_table_sql(const Table& table) {
+    std::string sql = "CREATE TABLE " + quote_identifier(table.name) + " (\n";
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+        sql += "\t" + column_definition(table.columns[i]);
+        if (i + 1 < table.columns.size()) sql += ",\n";
+    }
+    for (const auto& pk : table.primary_keys) {
+        sql += ",\n\tCONSTRAINT " + quote_identifier(pk.name) + " PRIMARY KEY(" + quoted_list(pk.columns, ", ") + ")";
+    }
+    for (const auto& fk : table.foreign_keys) sql += ",\n\t" + foreign_key_clause(fk);
+    for (const auto& unique : table.uniques) {
+        sql += ",\n\tCONSTRAINT " + quote_identifier(unique.name) + " UNIQUE(" + quoted_list(unique.columns, ",") + ")";
+    }
+    for (const auto& check : table.checks) {
+        sql += ",\n\tCONSTRAINT " + quote_identifier(check.name) + " CHECK(" + check.value + ")";
+    }
+    sql += "\n);\n";
+    return sql;
+}
+
+std::string create_index_sql(const std::string& table, const Index& index) {
+    std::string elements;
+    for (const auto& element : index.columns) {
+        if (!elements.empty()) elements += ",";
+        elements += element.is_expression ? element.expression : quote_identifier(element.expression);
+    }
+    std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE INDEX " : "INDEX ") +
+                      quote_identifier(index.name) + " ON " + quote_identifier(table) + " (" + elements + ")";
+    if (index.where) sql += " WHERE " + *index.where;
+    return sql + ";";
+}
+
+std::vector<std::string> render(const std::vector<Operation>& operations) {
+    std::vector<std::string> out;
+    auto one = [&out](std::string statement) { out.push_back(std::move(statement)); };
+    for (const auto& operation : operations) {
+        std::visit(
+            overloaded{
+                [&](const op::CreateTable& o) { one(create_table_sql(o.table)); },
+                [&](const op::DropTable& o) { one("DROP TABLE " + quote_identifier(o.table.name) + ";"); },
+                [&](const op::RenameTable& o) {
+                    one("ALTER TABLE " + quote_identifier(o.from) + " RENAME TO " + quote_identifier(o.to) + ";");
+                },
+                [&](const op::AddColumn& o) {
+                    one("ALTER TABLE " + quote_identifier(o.table) + " ADD " + column_definition(o.column) + ";");
+                },
+                [&](const op::DropColumn& o) {
+                    one("ALTER TABLE " + quote_identifier(o.table) + " DROP COLUMN " + quote_identifier(o.column.name) +
+                        ";");
+                },
+                [&](const op::RenameColumn& o) {
+                    one("ALTER TABLE " + quote_identifier(o.table) + " RENAME COLUMN " + quote_identifier(o.from) +
+                        " TO " + quote_identifier(o.to) + ";");
+                },
+                [&](const op::CreateIndex& o) { one(create_index_sql(o.table, o.index)); },
+                [&](const op::DropIndex& o) { one("DROP INDEX " + quote_identifier(o.index.name) + ";"); },
+                [&](const op::CreateView& o) {
+                    one("CREATE VIEW " + quote_identifier(o.view.name) + " AS " + o.view.definition.value_or("") + ";");
+                },
+                [&](const op::DropView& o) { one("DROP VIEW " + quote_identifier(o.view.name) + ";"); },
+                [&](const op::RecreateTable& o) {
+                    for (auto& statement : rebuild_statements(o)) one(std::move(statement));
+                },
+                // Lowering turns every remaining kind into RecreateTable before rendering.
+                [&](const auto& o) {
+                    throw std::logic_error("SQLite cannot render " + describe(Operation(o)) + " without lowering");
+                },
+            },
+            operation);
+    }
+    return out;
+}
+
+std::vector<std::string> migration_statements(const DiffResult& diff) { return render(lower(diff)); }
+
+}  // namespace drizzle::sqlite

@@ -1,0 +1,362 @@
+// The dialect-neutral diff: matches tables, columns and constraints and emits typed operations.
+#include "drizzle/diff/diff.hpp"
+
+#include "drizzle/error.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace drizzle {
+
+namespace {
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+bool columns_equal(const Column& a, const Column& b) {
+    return a.name == b.name && lower(a.type) == lower(b.type) && a.effective_not_null() == b.effective_not_null() &&
+           a.primary_key == b.primary_key && a.autoincrement == b.autoincrement &&
+           a.default_value == b.default_value && a.generated == b.generated;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& part : parts) out += part + ",";
+    return out;
+}
+
+// SQLite cannot address a foreign key or primary key by name, so there its names are cosmetic
+// and a constraint is identified by what it does; elsewhere the name identifies it.
+std::string foreign_key_identity(Dialect dialect, const ForeignKey& fk) {
+    if (dialect != Dialect::sqlite) return fk.name;
+    return joined(fk.columns) + "->" + fk.table_to + "(" + joined(fk.columns_to) + ") " + fk.on_delete + "/" +
+           fk.on_update;
+}
+
+bool foreign_keys_equal(Dialect dialect, const ForeignKey& a, const ForeignKey& b) {
+    if (dialect == Dialect::sqlite) return foreign_key_identity(dialect, a) == foreign_key_identity(dialect, b);
+    return a.name == b.name && a.columns == b.columns && a.table_to == b.table_to && a.columns_to == b.columns_to &&
+           a.on_delete == b.on_delete && a.on_update == b.on_update;
+}
+
+std::string primary_key_identity(Dialect dialect, const PrimaryKey& pk) {
+    return dialect == Dialect::sqlite ? joined(pk.columns) : pk.name;
+}
+
+/// Applies table and column renames to the old table, the way the engine rewrites it.
+void rename_column_references(Table& table, const std::string& from, const std::string& to) {
+    for (auto& column : table.columns) {
+        if (column.name == from) column.name = to;
+    }
+    for (auto& index : table.indexes) {
+        for (auto& element : index.columns) {
+            if (!element.is_expression && element.expression == from) element.expression = to;
+        }
+    }
+    auto rename_in = [&](std::vector<std::string>& names) {
+        for (auto& name : names) {
+            if (name == from) name = to;
+        }
+    };
+    for (auto& fk : table.foreign_keys) rename_in(fk.columns);
+    for (auto& pk : table.primary_keys) rename_in(pk.columns);
+    for (auto& unique : table.uniques) rename_in(unique.columns);
+}
+
+class Differ {
+public:
+    Differ(const Schema& prev, const Schema& next, Resolver& resolver)
+        : prev_(normalize_for_diff(prev)), next_(normalize_for_diff(next)), resolver_(resolver),
+          dialect_(next.dialect) {}
+
+    DiffResult run() {
+        match_tables();
+        std::vector<std::pair<Table, const Table*>> matched;  // (old table with renames applied, new table)
+        for (const auto& [prev_index, next_index] : table_pairs_) {
+            Table old_table = prev_.tables[prev_index];
+            const Table& new_table = next_.tables[next_index];
+            if (old_table.name != new_table.name) {
+                ops_rename_tables_.push_back(op::RenameTable{new_table.schema, old_table.name, new_table.name});
+                apply_table_rename(old_table.name, new_table.name);
+                old_table.name = new_table.name;
+            }
+            matched.emplace_back(std::move(old_table), &new_table);
+        }
+        // Foreign keys of every old table must see the renames, so rename first, then compare.
+        for (auto& [old_table, new_table] : matched) match_columns(old_table, *new_table);
+        for (auto& [old_table, new_table] : matched) {
+            for (auto& fk : old_table.foreign_keys) {
+                if (auto it = table_renames_.find(fk.table_to); it != table_renames_.end()) fk.table_to = it->second;
+                auto renames = column_renames_.find(fk.table_to);
+                if (renames != column_renames_.end()) {
+                    for (auto& column : fk.columns_to) {
+                        if (auto r = renames->second.find(column); r != renames->second.end()) column = r->second;
+                    }
+                }
+            }
+        }
+        for (const auto& [old_table, new_table] : matched) diff_table(old_table, *new_table);
+        diff_views();
+        DiffResult result = assemble();
+        for (auto& [old_table, new_table] : matched) result.kept_tables.emplace_back(std::move(old_table), *new_table);
+        result.next = next_;
+        return result;
+    }
+
+private:
+    void apply_table_rename(const std::string& from, const std::string& to) { table_renames_[from] = to; }
+
+    void match_tables() {
+        std::vector<size_t> removed;
+        std::vector<size_t> added;
+        for (size_t i = 0; i < prev_.tables.size(); ++i) {
+            const auto& t = prev_.tables[i];
+            if (next_.find_table(t.name, t.schema) == nullptr) removed.push_back(i);
+        }
+        for (size_t j = 0; j < next_.tables.size(); ++j) {
+            const auto& t = next_.tables[j];
+            if (const Table* old = prev_.find_table(t.name, t.schema)) {
+                table_pairs_.emplace_back(static_cast<size_t>(old - prev_.tables.data()), j);
+            } else {
+                added.push_back(j);
+            }
+        }
+        for (size_t j : added) {
+            const Table& t = next_.tables[j];
+            std::vector<std::string> candidates;
+            for (size_t i : removed) {
+                if (prev_.tables[i].schema == t.schema) candidates.push_back(prev_.tables[i].name);
+            }
+            std::optional<std::string> from;
+            if (!candidates.empty()) {
+                RenameQuestion question{RenameQuestion::Kind::table, t.schema, "", t.name, candidates};
+                from = resolver_.resolve(question);
+                decisions_.push_back({question.kind, t.schema, "", t.name, from.value_or("")});
+            }
+            if (from) {
+                auto it = std::find_if(removed.begin(), removed.end(), [&](size_t i) {
+                    return prev_.tables[i].name == *from && prev_.tables[i].schema == t.schema;
+                });
+                if (it == removed.end()) throw UserError("rename of table \"" + *from + "\" is not a removed table");
+                table_pairs_.emplace_back(*it, j);
+                removed.erase(it);
+            } else {
+                ops_create_tables_.push_back(op::CreateTable{t});
+                for (const auto& index : t.indexes) ops_create_indexes_.push_back(op::CreateIndex{t.schema, t.name, index});
+            }
+        }
+        for (size_t i : removed) dropped_tables_.push_back(prev_.tables[i]);
+        std::sort(table_pairs_.begin(), table_pairs_.end(),
+                  [&](auto a, auto b) { return next_.tables[a.second].name < next_.tables[b.second].name; });
+    }
+
+    void match_columns(Table& old_table, const Table& new_table) {
+        std::vector<std::string> removed;
+        std::vector<std::string> added;
+        for (const auto& c : old_table.columns) {
+            if (new_table.find_column(c.name) == nullptr) removed.push_back(c.name);
+        }
+        for (const auto& c : new_table.columns) {
+            if (old_table.find_column(c.name) == nullptr) added.push_back(c.name);
+        }
+        if (removed.empty() || added.empty()) return;
+        for (const auto& name : added) {
+            if (removed.empty()) break;
+            RenameQuestion question{RenameQuestion::Kind::column, new_table.schema, new_table.name, name, removed};
+            auto from = resolver_.resolve(question);
+            decisions_.push_back({question.kind, new_table.schema, new_table.name, name, from.value_or("")});
+            if (!from) continue;
+            auto it = std::find(removed.begin(), removed.end(), *from);
+            if (it == removed.end()) {
+                throw UserError("rename of column \"" + *from + "\" in table \"" + new_table.name +
+                                "\" is not a removed column");
+            }
+            removed.erase(it);
+            ops_rename_columns_.push_back(op::RenameColumn{new_table.schema, new_table.name, *from, name});
+            rename_column_references(old_table, *from, name);
+            column_renames_[new_table.name][*from] = name;
+        }
+    }
+
+    void diff_table(const Table& old_table, const Table& new_table) {
+        const std::string& schema = new_table.schema;
+        const std::string& name = new_table.name;
+        for (const auto& column : new_table.columns) {
+            const Column* old_column = old_table.find_column(column.name);
+            if (old_column == nullptr) {
+                ops_add_columns_.push_back(op::AddColumn{schema, name, column});
+            } else if (!columns_equal(*old_column, column)) {
+                ops_alter_columns_.push_back(op::AlterColumn{schema, name, *old_column, column});
+            }
+        }
+        for (const auto& column : old_table.columns) {
+            if (new_table.find_column(column.name) == nullptr) {
+                ops_drop_columns_.push_back(op::DropColumn{schema, name, column});
+            }
+        }
+        // Indexes: by name; any change is drop + create.
+        for (const auto& index : old_table.indexes) {
+            auto it = std::find_if(new_table.indexes.begin(), new_table.indexes.end(),
+                                   [&](const Index& i) { return i.name == index.name; });
+            if (it == new_table.indexes.end() || !(*it == index)) {
+                ops_drop_indexes_.push_back(op::DropIndex{schema, name, index});
+            }
+        }
+        for (const auto& index : new_table.indexes) {
+            auto it = std::find_if(old_table.indexes.begin(), old_table.indexes.end(),
+                                   [&](const Index& i) { return i.name == index.name; });
+            if (it == old_table.indexes.end() || !(*it == index)) {
+                ops_create_indexes_.push_back(op::CreateIndex{schema, name, index});
+            }
+        }
+        for (const auto& fk : old_table.foreign_keys) {
+            auto it = std::find_if(new_table.foreign_keys.begin(), new_table.foreign_keys.end(),
+                                   [&](const ForeignKey& f) { return foreign_keys_equal(dialect_, f, fk); });
+            if (it == new_table.foreign_keys.end()) ops_drop_fks_.push_back(op::DropForeignKey{schema, name, fk});
+        }
+        for (const auto& fk : new_table.foreign_keys) {
+            auto it = std::find_if(old_table.foreign_keys.begin(), old_table.foreign_keys.end(),
+                                   [&](const ForeignKey& f) { return foreign_keys_equal(dialect_, f, fk); });
+            if (it == old_table.foreign_keys.end()) ops_add_fks_.push_back(op::AddForeignKey{schema, name, fk});
+        }
+        for (const auto& pk : old_table.primary_keys) {
+            auto it = std::find_if(new_table.primary_keys.begin(), new_table.primary_keys.end(), [&](const PrimaryKey& p) {
+                return primary_key_identity(dialect_, p) == primary_key_identity(dialect_, pk) && p.columns == pk.columns;
+            });
+            if (it == new_table.primary_keys.end()) ops_drop_pks_.push_back(op::DropPrimaryKey{schema, name, pk});
+        }
+        for (const auto& pk : new_table.primary_keys) {
+            auto it = std::find_if(old_table.primary_keys.begin(), old_table.primary_keys.end(), [&](const PrimaryKey& p) {
+                return primary_key_identity(dialect_, p) == primary_key_identity(dialect_, pk) && p.columns == pk.columns;
+            });
+            if (it == old_table.primary_keys.end()) ops_add_pks_.push_back(op::AddPrimaryKey{schema, name, pk});
+        }
+        for (const auto& unique : old_table.uniques) {
+            auto it = std::find(new_table.uniques.begin(), new_table.uniques.end(), unique);
+            if (it == new_table.uniques.end()) ops_drop_uniques_.push_back(op::DropUnique{schema, name, unique});
+        }
+        for (const auto& unique : new_table.uniques) {
+            auto it = std::find(old_table.uniques.begin(), old_table.uniques.end(), unique);
+            if (it == old_table.uniques.end()) ops_add_uniques_.push_back(op::AddUnique{schema, name, unique});
+        }
+        for (const auto& check : old_table.checks) {
+            auto it = std::find(new_table.checks.begin(), new_table.checks.end(), check);
+            if (it == new_table.checks.end()) ops_drop_checks_.push_back(op::DropCheck{schema, name, check});
+        }
+        for (const auto& check : new_table.checks) {
+            auto it = std::find(old_table.checks.begin(), old_table.checks.end(), check);
+            if (it == old_table.checks.end()) ops_add_checks_.push_back(op::AddCheck{schema, name, check});
+        }
+    }
+
+    void diff_views() {
+        for (const auto& view : prev_.views) {
+            if (view.is_existing) continue;
+            const View* next_view = next_.find_view(view.name, view.schema);
+            if (next_view == nullptr || next_view->is_existing || !(*next_view == view)) {
+                ops_drop_views_.push_back(op::DropView{view});
+            }
+        }
+        for (const auto& view : next_.views) {
+            if (view.is_existing) continue;
+            const View* prev_view = prev_.find_view(view.name, view.schema);
+            if (prev_view == nullptr || prev_view->is_existing || !(*prev_view == view)) {
+                ops_create_views_.push_back(op::CreateView{view});
+            }
+        }
+    }
+
+    // Tables that reference other dropped tables go first, so no drop breaks a reference.
+    std::vector<Table> drop_order() const {
+        std::vector<Table> remaining = dropped_tables_;
+        std::sort(remaining.begin(), remaining.end(), [](const Table& a, const Table& b) { return a.name < b.name; });
+        std::vector<Table> ordered;
+        while (!remaining.empty()) {
+            auto referenced = [&](const Table& t) {
+                return std::any_of(remaining.begin(), remaining.end(), [&](const Table& other) {
+                    return &other != &t && std::any_of(other.foreign_keys.begin(), other.foreign_keys.end(),
+                                                       [&](const ForeignKey& fk) { return fk.table_to == t.name; });
+                });
+            };
+            auto it = std::find_if(remaining.begin(), remaining.end(), [&](const Table& t) { return !referenced(t); });
+            if (it == remaining.end()) it = remaining.begin();  // a cycle: any order needs FKs off anyway
+            ordered.push_back(*it);
+            remaining.erase(it);
+        }
+        return ordered;
+    }
+
+    DiffResult assemble() {
+        DiffResult result;
+        auto& out = result.operations;
+        auto append = [&out](auto& ops) {
+            for (auto& o : ops) out.emplace_back(std::move(o));
+        };
+        append(ops_drop_views_);
+        append(ops_rename_tables_);
+        append(ops_rename_columns_);
+        append(ops_create_tables_);
+        append(ops_drop_indexes_);
+        append(ops_drop_fks_);
+        append(ops_drop_uniques_);
+        append(ops_drop_checks_);
+        append(ops_drop_pks_);
+        append(ops_alter_columns_);
+        append(ops_add_pks_);
+        append(ops_add_columns_);
+        append(ops_add_fks_);
+        append(ops_add_uniques_);
+        append(ops_add_checks_);
+        append(ops_drop_columns_);
+        for (auto& table : drop_order()) out.emplace_back(op::DropTable{std::move(table)});
+        append(ops_create_indexes_);
+        append(ops_create_views_);
+        result.decisions = std::move(decisions_);
+        return result;
+    }
+
+    Schema prev_;
+    Schema next_;
+    Resolver& resolver_;
+    Dialect dialect_;
+    std::vector<std::pair<size_t, size_t>> table_pairs_;
+    std::vector<Table> dropped_tables_;
+    std::map<std::string, std::string> table_renames_;
+    std::map<std::string, std::map<std::string, std::string>> column_renames_;
+    std::vector<RenameDecision> decisions_;
+
+    std::vector<op::DropView> ops_drop_views_;
+    std::vector<op::RenameTable> ops_rename_tables_;
+    std::vector<op::RenameColumn> ops_rename_columns_;
+    std::vector<op::CreateTable> ops_create_tables_;
+    std::vector<op::DropIndex> ops_drop_indexes_;
+    std::vector<op::DropForeignKey> ops_drop_fks_;
+    std::vector<op::DropUnique> ops_drop_uniques_;
+    std::vector<op::DropCheck> ops_drop_checks_;
+    std::vector<op::DropPrimaryKey> ops_drop_pks_;
+    std::vector<op::AlterColumn> ops_alter_columns_;
+    std::vector<op::AddPrimaryKey> ops_add_pks_;
+    std::vector<op::AddColumn> ops_add_columns_;
+    std::vector<op::AddForeignKey> ops_add_fks_;
+    std::vector<op::AddUnique> ops_add_uniques_;
+    std::vector<op::AddCheck> ops_add_checks_;
+    std::vector<op::DropColumn> ops_drop_columns_;
+    std::vector<op::CreateIndex> ops_create_indexes_;
+    std::vector<op::CreateView> ops_create_views_;
+};
+
+}  // namespace
+
+DiffResult diff(const Schema& prev, const Schema& next, Resolver& resolver) {
+    if (prev.dialect != next.dialect && !prev.tables.empty()) {
+        throw UserError("cannot diff a " + std::string(to_string(prev.dialect)) + " schema against a " +
+                        std::string(to_string(next.dialect)) + " schema");
+    }
+    return Differ(prev, next, resolver).run();
+}
+
+}  // namespace drizzle

@@ -1,0 +1,88 @@
+// The process-wide registry of DSL declarations and the exporter entry point.
+#include "drizzle/dsl/registry.hpp"
+
+#include "drizzle/error.hpp"
+#include "drizzle/schema/validate.hpp"
+#include "drizzle/snapshot/snapshot.hpp"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace drizzle::dsl {
+
+namespace {
+struct Registry {
+    std::set<Dialect> dialects;
+    Schema schema;
+    std::vector<std::string> conflicts;
+};
+
+// A function-local static: tables register during static initialisation, whose order across
+// translation units is unspecified, so the registry must exist before the first of them.
+Registry& registry() {
+    static Registry instance;
+    return instance;
+}
+}  // namespace
+
+void register_table(Dialect dialect, Table table) {
+    auto& reg = registry();
+    reg.dialects.insert(dialect);
+    reg.schema.dialect = dialect;
+    if (const Table* existing = reg.schema.find_table(table.name, table.schema)) {
+        if (!(*existing == table)) reg.conflicts.push_back("table \"" + table.name + "\" is declared twice, differently");
+        return;
+    }
+    reg.schema.tables.push_back(std::move(table));
+}
+
+void register_view(Dialect dialect, View view) {
+    auto& reg = registry();
+    reg.dialects.insert(dialect);
+    reg.schema.dialect = dialect;
+    if (const View* existing = reg.schema.find_view(view.name, view.schema)) {
+        if (!(*existing == view)) reg.conflicts.push_back("view \"" + view.name + "\" is declared twice, differently");
+        return;
+    }
+    reg.schema.views.push_back(std::move(view));
+}
+
+Schema registered_schema() {
+    const auto& reg = registry();
+    if (reg.dialects.size() > 1) throw UserError("the schema declares tables of more than one dialect");
+    if (!reg.conflicts.empty()) {
+        std::vector<Diagnostic> diagnostics;
+        for (const auto& conflict : reg.conflicts) diagnostics.push_back({"", conflict});
+        throw DiagnosticsError(std::move(diagnostics));
+    }
+    Schema schema = reg.schema;
+    // drizzle-kit orders tables by name; declaration order across headers is not meaningful.
+    std::sort(schema.tables.begin(), schema.tables.end(),
+              [](const Table& a, const Table& b) { return std::tie(a.schema, a.name) < std::tie(b.schema, b.name); });
+    std::sort(schema.views.begin(), schema.views.end(),
+              [](const View& a, const View& b) { return std::tie(a.schema, a.name) < std::tie(b.schema, b.name); });
+    return schema;
+}
+
+int run_exporter(std::ostream& out, std::ostream& err) {
+    try {
+        Schema schema = registered_schema();
+        auto diagnostics = validate_schema(schema);
+        if (!diagnostics.empty()) {
+            for (const auto& d : diagnostics) err << "error: " << d.where << ": " << d.message << '\n';
+            return 3;
+        }
+        Snapshot snapshot;
+        snapshot.format = SnapshotFormat::v1;
+        snapshot.prev_ids = {std::string(kRootSnapshotId)};
+        snapshot.schema = std::move(schema);
+        out << write_snapshot(snapshot);
+        return 0;
+    } catch (const std::exception& e) {
+        err << "error: " << e.what() << '\n';
+        return 3;
+    }
+}
+
+}  // namespace drizzle::dsl

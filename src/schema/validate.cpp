@@ -1,0 +1,145 @@
+// Schema validation with collected diagnostics.
+#include "drizzle/schema/validate.hpp"
+
+#include <set>
+#include <string>
+
+namespace drizzle {
+
+namespace {
+
+std::string table_label(const Table& table) {
+    return "table \"" + (table.schema.empty() ? table.name : table.schema + "." + table.name) + "\"";
+}
+
+class Validator {
+public:
+    explicit Validator(const Schema& schema) : schema_(schema) {}
+
+    std::vector<Diagnostic> run() {
+        std::set<std::string> relation_names;
+        std::set<std::string> index_names;  // SQLite and PostgreSQL index names are per schema
+        for (const auto& table : schema_.tables) {
+            if (!relation_names.insert(table.schema + "." + table.name).second) {
+                add(table_label(table), "declared twice");
+            }
+            check_table(table, index_names);
+        }
+        for (const auto& view : schema_.views) {
+            std::string label = "view \"" + view.name + "\"";
+            if (!relation_names.insert(view.schema + "." + view.name).second) {
+                add(label, "a table or view with this name is declared already");
+            }
+            if (!view.is_existing && (!view.definition || view.definition->empty())) {
+                add(label, "has no definition (give one, or declare it as an existing view)");
+            }
+        }
+        return std::move(diagnostics_);
+    }
+
+private:
+    void add(std::string where, std::string message) { diagnostics_.push_back({std::move(where), std::move(message)}); }
+
+    void require_columns(const Table& table, const std::string& where, const std::vector<std::string>& columns) {
+        if (columns.empty()) add(where, "lists no columns");
+        for (const auto& column : columns) {
+            if (table.find_column(column) == nullptr) {
+                add(where, "names column \"" + column + "\", which " + table_label(table) + " does not have");
+            }
+        }
+    }
+
+    void check_table(const Table& table, std::set<std::string>& index_names) {
+        const std::string label = table_label(table);
+        if (table.name.empty()) add("table", "has an empty name");
+        if (table.columns.empty()) add(label, "has no columns");
+        std::set<std::string> column_names;
+        int column_primary_keys = 0;
+        for (const auto& column : table.columns) {
+            std::string where = label + ", column \"" + column.name + "\"";
+            if (column.name.empty()) add(label, "has a column with an empty name");
+            if (!column_names.insert(column.name).second) add(where, "declared twice");
+            if (column.type.empty()) add(where, "has no type");
+            if (column.primary_key) ++column_primary_keys;
+            if (column.autoincrement && !column.primary_key) add(where, "AUTOINCREMENT needs a primary key column");
+            if (column.autoincrement && schema_.dialect == Dialect::sqlite && column.type != "integer") {
+                add(where, "AUTOINCREMENT is only allowed on an integer primary key");
+            }
+            if (column.generated && column.default_value) add(where, "a generated column cannot have a default");
+        }
+        if (column_primary_keys > 1) {
+            add(label, "has " + std::to_string(column_primary_keys) +
+                           " columns marked primary_key(); use a composite primary_key({...}) instead");
+        }
+        if (column_primary_keys > 0 && !table.primary_keys.empty()) {
+            add(label, "has both a column primary key and a composite primary key");
+        }
+        if (table.primary_keys.size() > 1) add(label, "has more than one composite primary key");
+
+        std::set<std::string> constraint_names;
+        auto unique_constraint_name = [&](const std::string& kind, const std::string& name) {
+            std::string where = label + ", " + kind + " \"" + name + "\"";
+            if (name.empty()) add(label, kind + " has an empty name");
+            if (!constraint_names.insert(name).second) add(where, "name used twice in this table");
+            return where;
+        };
+        for (const auto& index : table.indexes) {
+            std::string where = label + ", index \"" + index.name + "\"";
+            if (index.name.empty()) add(label, "an index has an empty name");
+            if (!index_names.insert(table.schema + "." + index.name).second) add(where, "index name used twice");
+            if (index.columns.empty()) add(where, "lists no columns");
+            for (const auto& element : index.columns) {
+                if (!element.is_expression && table.find_column(element.expression) == nullptr) {
+                    add(where, "names column \"" + element.expression + "\", which " + label + " does not have");
+                }
+            }
+        }
+        for (const auto& pk : table.primary_keys) require_columns(table, unique_constraint_name("primary key", pk.name), pk.columns);
+        for (const auto& unique : table.uniques) {
+            require_columns(table, unique_constraint_name("unique constraint", unique.name), unique.columns);
+        }
+        for (const auto& check : table.checks) {
+            auto where = unique_constraint_name("check", check.name);
+            if (check.value.empty()) add(where, "has an empty expression");
+        }
+        for (const auto& fk : table.foreign_keys) check_foreign_key(table, fk, unique_constraint_name("foreign key", fk.name));
+    }
+
+    void check_foreign_key(const Table& table, const ForeignKey& fk, const std::string& where) {
+        require_columns(table, where, fk.columns);
+        if (fk.columns.size() != fk.columns_to.size()) {
+            add(where, "has " + std::to_string(fk.columns.size()) + " columns but references " +
+                           std::to_string(fk.columns_to.size()));
+        }
+        const Table* target = schema_.find_table(fk.table_to, table.schema);
+        if (target == nullptr) {
+            add(where, "references table \"" + fk.table_to + "\", which is not declared");
+            return;
+        }
+        for (const auto& column : fk.columns_to) {
+            if (target->find_column(column) == nullptr) {
+                add(where, "references column \"" + fk.table_to + "\".\"" + column + "\", which does not exist");
+            }
+        }
+        static const std::set<std::string> actions = {"no action", "cascade", "set null", "set default", "restrict"};
+        for (const auto& action : {fk.on_delete, fk.on_update}) {
+            if (!actions.count(action)) {
+                add(where, "unknown action \"" + action + "\" (no action, cascade, set null, set default, restrict)");
+            }
+        }
+    }
+
+    const Schema& schema_;
+    std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> validate_schema(const Schema& schema) { return Validator(schema).run(); }
+
+void require_valid(const Schema& schema) {
+    auto diagnostics = validate_schema(schema);
+    if (!diagnostics.empty()) throw DiagnosticsError(std::move(diagnostics));
+}
+
+}  // namespace drizzle
