@@ -23,6 +23,11 @@ bool columns_equal(const Column& a, const Column& b) {
            a.default_value == b.default_value && a.generated == b.generated;
 }
 
+// Where an index came from (declared or made by SQLite for a constraint) does not change it.
+bool indexes_equal(const Index& a, const Index& b) {
+    return a.name == b.name && a.columns == b.columns && a.unique == b.unique && a.where == b.where;
+}
+
 std::string joined(const std::vector<std::string>& parts) {
     std::string out;
     for (const auto& part : parts) out += part + ",";
@@ -202,14 +207,14 @@ private:
         for (const auto& index : old_table.indexes) {
             auto it = std::find_if(new_table.indexes.begin(), new_table.indexes.end(),
                                    [&](const Index& i) { return i.name == index.name; });
-            if (it == new_table.indexes.end() || !(*it == index)) {
+            if (it == new_table.indexes.end() || !indexes_equal(*it, index)) {
                 ops_drop_indexes_.push_back(op::DropIndex{schema, name, index});
             }
         }
         for (const auto& index : new_table.indexes) {
             auto it = std::find_if(old_table.indexes.begin(), old_table.indexes.end(),
                                    [&](const Index& i) { return i.name == index.name; });
-            if (it == old_table.indexes.end() || !(*it == index)) {
+            if (it == old_table.indexes.end() || !indexes_equal(*it, index)) {
                 ops_create_indexes_.push_back(op::CreateIndex{schema, name, index});
             }
         }

@@ -6,6 +6,10 @@
 #include "drizzle/snapshot/snapshot.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
 #include <set>
 #include <tuple>
 
@@ -83,6 +87,29 @@ int run_exporter(std::ostream& out, std::ostream& err) {
         err << "error: " << e.what() << '\n';
         return 3;
     }
+}
+
+int exporter_main(int argc, char** argv) {
+    if (argc < 2) return run_exporter(std::cout, std::cerr);
+    std::ostringstream buffer;
+    int code = run_exporter(buffer, std::cerr);
+    if (code != 0) return code;
+    // Written beside the target and renamed, so a build never sees half a snapshot.
+    const std::string target = argv[1];
+    const std::string temp = target + ".tmp";
+    {
+        std::ofstream out(temp, std::ios::binary);
+        out << buffer.str();
+        if (!out) {
+            std::cerr << "error: cannot write " << temp << '\n';
+            return 1;
+        }
+    }
+    if (std::rename(temp.c_str(), target.c_str()) != 0) {
+        std::cerr << "error: cannot rename " << temp << " to " << target << '\n';
+        return 1;
+    }
+    return 0;
 }
 
 }  // namespace drizzle::dsl

@@ -135,6 +135,7 @@ TableHandle sqlite_table(std::string name, std::initializer_list<ColumnBuilder> 
         if (builder.unique_name()) {
             UniqueConstraint unique;
             unique.columns = {column_name};
+            unique.column_level = true;
             unique.name_explicit = !builder.unique_name()->empty();
             unique.name = unique.name_explicit
                               ? *builder.unique_name()

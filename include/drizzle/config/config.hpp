@@ -54,7 +54,7 @@ struct Config {
     std::string migrations_schema = "drizzle";
     std::optional<std::string> migrations_prefix;  ///< index|timestamp|supabase|unix|none (legacy layout)
     std::vector<std::string> tables_filter;
-    std::vector<std::string> schema_filter;       ///< empty = drizzle-kit's default
+    std::vector<std::string> schema_filter;  ///< empty = drizzle-kit's default
     std::vector<std::string> extensions_filters;
     bool strict = false;
     bool verbose = false;
@@ -78,6 +78,10 @@ struct Config {
 /// `defineConfig({...})`. Throws UserError naming the file (and line:column for syntax errors).
 /// Validation: `dialect` required and known; types of every known key checked.
 /// Unknown keys are accepted and reported in Config::warnings.
+/// A .ts/.js config is evaluated, not run: literals, objects, arrays, constants, `process.env.X`
+/// (unset = key absent, as in JS), `??`/`||` fallbacks, string `+` and template literals,
+/// `Number(...)`, and dotenv loading (`import 'dotenv/config'`, `config({ path })`, reading `.env`
+/// from the working directory as dotenv does). The process environment itself is never modified.
 Config load_config(const std::filesystem::path& file);
 
 /// Finds the config as drizzle-kit does when no --config is given: drizzle.config.ts, .js,

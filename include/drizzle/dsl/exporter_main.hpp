@@ -1,8 +1,7 @@
-// Include once, after the schema headers, to make a schema exporter program (the CLI does this).
+// Include once, after the schema headers, to make a schema exporter program (the CLI and the
+// CMake function drizzle_schema_snapshot() do this). Usage: exporter [OUTPUT.json]
 #pragma once
 
 #include "drizzle/dsl/registry.hpp"
 
-#include <iostream>
-
-int main() { return drizzle::dsl::run_exporter(std::cout, std::cerr); }
+int main(int argc, char** argv) { return drizzle::dsl::exporter_main(argc, argv); }

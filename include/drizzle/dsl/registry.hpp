@@ -21,4 +21,7 @@ Schema registered_schema();
 /// drizzle-kit v1 snapshot. Returns the process exit code (diagnostics go to `err`).
 int run_exporter(std::ostream& out, std::ostream& err);
 
+/// main() of an exporter: writes the snapshot to argv[1] (atomically) or to stdout.
+int exporter_main(int argc, char** argv);
+
 }  // namespace drizzle::dsl

@@ -20,10 +20,12 @@ struct MigrateOptions {
     std::string table = "__drizzle_migrations";   ///< `migrations.table`
     std::string schema = "drizzle";               ///< `migrations.schema` (ignored on SQLite)
     TxMode tx_mode = TxMode::all;
-    bool allow_modified = false;      ///< accept applied migrations whose file changed (hash updated? no: only warned)
+    bool allow_modified = false;      ///< accept applied migrations whose file changed (reported, row kept)
     bool allow_out_of_order = false;  ///< apply pending migrations older than the newest applied one
     int lock_timeout_ms = 60000;      ///< how long to wait for another migrator
-    std::function<void(const std::string&)> log;  ///< progress lines; may be empty
+    /// Progress: one line per applied migration ("applied <name> (<sql path>)") after its commit,
+    /// plus one "warning: ..." line per allowed out-of-order or modified migration. May be empty.
+    std::function<void(const std::string&)> log;
 };
 
 /// What a run found and did.
@@ -42,14 +44,24 @@ struct MigrateResult {
 ///   unless allowed by the options.
 /// - Serialises concurrent migrators (SQLite: BEGIN IMMEDIATE + busy timeout; re-reads the
 ///   applied set under the lock so each migration is applied exactly once).
-/// - A failing statement throws DbError with "<migration>/migration.sql, statement N" context
-///   and rolls back per the tx mode.
+/// - A failing statement throws DbError with "while applying <name> (<sql path relative to the
+///   folder>), statement N: <engine message>" plus the statement text, and rolls back per the tx
+///   mode (all: nothing applied; file: earlier migrations stay). The bookkeeping table itself is
+///   created before (and kept), as drizzle does.
+/// - SQLite table rebuilds (`PRAGMA foreign_keys=OFF` ... `DROP TABLE parent` ...) do not cascade
+///   into child tables: when a migration of the transaction switches foreign keys off and the
+///   connection enforces them, enforcement is switched off before BEGIN, `PRAGMA foreign_key_check`
+///   runs before COMMIT (violations roll back) and the setting is restored afterwards.
+/// - A comment-only statement (the unedited `generate --custom` file) is a no-op and the
+///   migration is recorded (drizzle-orm fails on it with better-sqlite3, accepts it on PostgreSQL).
 MigrateResult migrate(Connection& connection, const MigrateOptions& options);
 
-/// sha256 of the file bytes as lowercase hex (drizzle's `hash` column).
+/// sha256 of `bytes` as lowercase hex. drizzle's `hash` column is this over the file read as a
+/// JS string: identical to the bytes' hash for valid UTF-8 (the migrator handles the rest).
 std::string sha256_hex(const std::string& bytes);
 
-/// Splits a migration file on `--> statement-breakpoint`, dropping empty pieces.
+/// Splits a migration file on `--> statement-breakpoint`, dropping whitespace-only pieces.
+/// Pieces are returned verbatim (a piece may hold several statements).
 std::vector<std::string> split_statements(const std::string& sql);
 
 }  // namespace drizzle

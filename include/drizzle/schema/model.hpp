@@ -43,6 +43,10 @@ struct Column {
     bool autoincrement = false;  ///< SQLite AUTOINCREMENT
     std::optional<ColumnDefault> default_value;
     std::optional<GeneratedColumn> generated;
+    /// v1 snapshots record a single-column key as a `pks` entity with a name: "" = the default
+    /// `<table>_pk`; set when the file keeps another one (v1 keeps names across table renames).
+    std::string primary_key_name;
+    bool primary_key_name_explicit = false;  ///< v1 `nameExplicit` of that entity (pull sets it)
 
     /// NOT NULL in effect: declared, or implied by a primary key.
     bool effective_not_null() const { return not_null || primary_key; }
@@ -61,6 +65,7 @@ struct Index {
     std::vector<IndexColumn> columns;
     bool unique = false;
     std::optional<std::string> where;  ///< partial index predicate (SQL text)
+    bool origin_auto = false;  ///< v1 `"origin": "auto"`: SQLite made it for a constraint (pull)
     bool operator==(const Index&) const = default;
 };
 
@@ -79,7 +84,7 @@ struct ForeignKey {
     bool operator==(const ForeignKey&) const = default;
 };
 
-/// A composite primary key (single-column keys are `Column::primary_key`).
+/// A table-level primary key, usually composite (a column's own key is `Column::primary_key`).
 struct PrimaryKey {
     std::string name;
     bool name_explicit = false;
@@ -91,7 +96,13 @@ struct UniqueConstraint {
     std::string name;
     bool name_explicit = false;
     std::vector<std::string> columns;
-    bool operator==(const UniqueConstraint&) const = default;
+    /// Declared with `.unique()` on the column rather than in the table's extras. drizzle-kit
+    /// orders those differently (0.31: before the table's indexes; v1: after table-level ones).
+    bool column_level = false;
+    /// Compares what the constraint is; `column_level` only decides where snapshots list it.
+    bool operator==(const UniqueConstraint& other) const {
+        return name == other.name && name_explicit == other.name_explicit && columns == other.columns;
+    }
 };
 
 struct CheckConstraint {
@@ -107,7 +118,9 @@ struct Table {
     std::vector<Column> columns;
     std::vector<Index> indexes;
     std::vector<ForeignKey> foreign_keys;
-    std::vector<PrimaryKey> primary_keys;  ///< composite keys only
+    /// Keys declared at table level: composite ones, or a single column given as
+    /// `primaryKey({columns: [x]})` (v1 writes that unlike a column's `.primaryKey()`).
+    std::vector<PrimaryKey> primary_keys;
     std::vector<UniqueConstraint> uniques;
     std::vector<CheckConstraint> checks;
 
@@ -121,7 +134,12 @@ struct View {
     std::optional<std::string> definition;  ///< the SELECT; std::nullopt for an existing view
     bool is_existing = false;               ///< declared `.existing()`: never created or dropped
     bool materialized = false;
-    bool operator==(const View&) const = default;
+    std::vector<Column> columns;  ///< the selected columns; only 0.31 snapshots record them
+    /// Compares what the view is; `columns` is bookkeeping that only 0.31 snapshots carry.
+    bool operator==(const View& other) const {
+        return schema == other.schema && name == other.name && definition == other.definition &&
+               is_existing == other.is_existing && materialized == other.materialized;
+    }
 };
 
 /// A whole database schema as one dialect sees it.

@@ -24,6 +24,14 @@ struct SnapshotRenames {
     bool empty() const { return tables.empty() && columns.empty(); }
 };
 
+/// Which drizzle-kit code path wrote a snapshot. drizzle-kit never reads key order, but each path
+/// orders keys (and v1 `ddl` entities) differently, so byte-identical files need to know it.
+enum class SnapshotLayout {
+    generate,  ///< `generate` / `pull`: built from the schema (the default)
+    custom,    ///< `generate --custom`: the previous snapshot re-serialised with new ids
+    up,        ///< v1 `up`: converted from a 0.31 snapshot (v1 format only)
+};
+
 /// The all-zero UUID drizzle-kit uses as the parent of the first snapshot.
 inline constexpr std::string_view kRootSnapshotId = "00000000-0000-0000-0000-000000000000";
 
@@ -33,6 +41,11 @@ struct Snapshot {
     std::vector<std::string> prev_ids;  ///< legacy: exactly one (prevId); v1: prevIds
     Schema schema;
     SnapshotRenames renames;
+    /// Top-level key order (legacy: the order of every object in the file).
+    SnapshotLayout layout = SnapshotLayout::generate;
+    /// v1 only: order and keys of the `ddl` entities, `generate` or `up`. A custom snapshot copies
+    /// its parent's entities verbatim, so it keeps the parent's value here.
+    SnapshotLayout ddl_layout = SnapshotLayout::generate;
 };
 
 /// Parses a snapshot of either format (detected from "version"/"dialect"/"ddl").
@@ -40,8 +53,12 @@ struct Snapshot {
 /// what is wrong and where (e.g. `tables.users.columns.id: "type" must be a string`).
 Snapshot parse_snapshot(std::string_view json, const std::string& source_name);
 
-/// Serialises exactly as drizzle-kit does for that format: key order, 2-space indent,
-/// no trailing newline. Default object names follow the format's conventions.
+/// Serialises exactly as drizzle-kit does for that format and layout: key order, 2-space
+/// indent, no trailing newline. Tables, columns and views are written in model order.
+/// Names: legacy recomputes every non-explicit FK / composite PK / unique name from the table
+/// (0.31 never keeps one); v1 writes `name` as given and only fills an empty one with the
+/// default (v1 keeps names across renames; `up` layout defaults to 0.31's names).
+/// A legacy write turns every unique constraint into a unique index, as 0.31 does.
 std::string write_snapshot(const Snapshot& snapshot);
 
 /// A new random UUIDv4 string, for snapshot ids.

@@ -94,8 +94,12 @@ std::vector<std::string> tokenize(const std::string& s) {
             tokens.push_back(s.substr(i, end - i + 1));
             i = end + 1;
         } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+            // Words and numbers; '.' belongs to them so 1.5 and schema.name stay whole.
             size_t end = i;
-            while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '_')) ++end;
+            while (end < s.size() &&
+                   (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '_' || s[end] == '.')) {
+                ++end;
+            }
             tokens.push_back(s.substr(i, end - i));
             i = end;
         } else {
@@ -167,9 +171,31 @@ void read_column(const std::string& item, ParsedTable& out) {
     if (tokens.empty()) return;
     ParsedColumn column;
     column.name = unquote_identifier(tokens[0]);
-    std::string pending_name;
-    for (size_t i = 1; i < tokens.size(); ++i) {
+    size_t i = 1;
+    static const char* clause_starts[] = {"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT",
+                                          "COLLATE", "REFERENCES", "GENERATED", "AS"};
+    for (; i < tokens.size(); ++i) {
         std::string word = upper(tokens[i]);
+        if (std::any_of(std::begin(clause_starts), std::end(clause_starts), [&](const char* k) { return word == k; })) {
+            break;
+        }
+        // "text(256)" keeps its parenthesis attached; "double precision" keeps its space.
+        if (!column.type.empty() && tokens[i].front() != '(') column.type += ' ';
+        column.type += tokens[i];
+    }
+    std::string pending_name;
+    for (; i < tokens.size(); ++i) {
+        std::string word = upper(tokens[i]);
+        if (word == "DEFAULT" && i + 1 < tokens.size()) {
+            std::string value = tokens[i + 1];
+            if ((value == "-" || value == "+") && i + 2 < tokens.size()) {
+                value += tokens[i + 2];
+                ++i;
+            }
+            column.default_text = value;
+            ++i;
+            continue;
+        }
         if (word == "AUTOINCREMENT") column.autoincrement = true;
         if (word == "AS" && i + 1 < tokens.size() && tokens[i + 1].front() == '(') {
             column.generated_expression = inner(tokens[i + 1]);

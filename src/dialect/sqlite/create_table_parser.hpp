@@ -10,6 +10,8 @@ namespace drizzle::sqlite::detail {
 /// Facts about one column definition that only the SQL text holds.
 struct ParsedColumn {
     std::string name;
+    std::string type;                  ///< declared type as written (PRAGMAs upper-case some)
+    std::optional<std::string> default_text;  ///< DEFAULT as written (PRAGMAs drop the parentheses)
     bool autoincrement = false;
     std::optional<std::string> generated_expression;  ///< without the outer parentheses
     bool generated_stored = false;

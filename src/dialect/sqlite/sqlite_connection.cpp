@@ -46,7 +46,8 @@ sqlite3_stmt* prepare_next(sqlite3* db, std::string_view& rest, std::string_view
         sqlite3_finalize(stmt);
         // On a syntax error `tail` is not meaningful; report everything up to the next ';'.
         std::string_view failing = rest;
-        if (auto semi = failing.find(';'); semi != std::string_view::npos) failing = failing.substr(0, semi + 1);
+        if (auto semi = failing.find(';'); semi != std::string_view::npos)
+            failing = failing.substr(0, semi + 1);
         throw_db_error(db, failing);
     }
     rest.remove_prefix(used);
@@ -84,6 +85,7 @@ void bind_params(sqlite3* db, sqlite3_stmt* stmt, const std::vector<SqlValue>& p
 }  // namespace
 
 std::string result_code_name(int code) {
+    // clang-format off
 #define C(name) \
     case name: return #name;
     switch (code) {
@@ -196,6 +198,7 @@ std::string result_code_name(int code) {
     default: break;
     }
 #undef C
+    // clang-format on
     // An extended code we do not know: name its primary code.
     if (code > 0xff) return result_code_name(code & 0xff) + "_" + std::to_string(code >> 8);
     return "SQLITE_UNKNOWN_" + std::to_string(code);

@@ -85,6 +85,8 @@ Table build_table(const std::string& name, const TableRows& rows, const std::map
         if (row[4] && hidden == 0) column.default_value = default_from(*row[4]);
         if (number(row[5]) > 0) pk_columns.emplace_back(number(row[5]), column.name);
         if (const auto* p = parsed_column(column.name)) {
+            if (!p->type.empty()) column.type = p->type;
+            if (p->default_text && column.default_value) column.default_value = default_from(*p->default_text);
             column.autoincrement = p->autoincrement;
             if (p->generated_expression && (hidden == 2 || hidden == 3)) {
                 column.generated = GeneratedColumn{*p->generated_expression, hidden == 3};

@@ -40,7 +40,7 @@ bool can_add_in_place(const Column& column) {
 
 // DROP COLUMN fails for key, unique, indexed, foreign-key and generated-source columns and
 // for columns named in a CHECK; a rebuild handles all of those.
-bool can_drop_in_place(const Table& old_table, const Column& column) {
+bool can_drop_in_place(const Table& old_table, const Column& column, const std::set<std::string>& dropped_indexes) {
     if (column.primary_key) return false;
     auto names = [&](const std::vector<std::string>& columns) {
         return std::find(columns.begin(), columns.end(), column.name) != columns.end();
@@ -52,6 +52,7 @@ bool can_drop_in_place(const Table& old_table, const Column& column) {
         if (names(fk.columns)) return false;
     }
     for (const auto& index : old_table.indexes) {
+        if (dropped_indexes.count(index.name)) continue;  // dropped before the column goes
         for (const auto& element : index.columns) {
             if (element.expression == column.name || (element.is_expression && mentions(element.expression, column.name))) {
                 return false;
@@ -92,6 +93,11 @@ std::vector<Operation> lower(const DiffResult& diff) {
     std::map<std::string, const std::pair<Table, Table>*> kept;
     for (const auto& pair : diff.kept_tables) kept[pair.second.name] = &pair;
 
+    std::set<std::string> dropped_indexes;
+    for (const auto& operation : diff.operations) {
+        if (const auto* o = std::get_if<op::DropIndex>(&operation)) dropped_indexes.insert(o->index.name);
+    }
+
     // Which kept tables need a rebuild.
     std::set<std::string> rebuilds;
     for (const auto& operation : diff.operations) {
@@ -100,7 +106,7 @@ std::vector<Operation> lower(const DiffResult& diff) {
         if (const auto* add = std::get_if<op::AddColumn>(&operation)) {
             if (can_add_in_place(add->column)) continue;
         } else if (const auto* drop = std::get_if<op::DropColumn>(&operation)) {
-            if (can_drop_in_place(kept[table]->first, drop->column)) continue;
+            if (can_drop_in_place(kept[table]->first, drop->column, dropped_indexes)) continue;
         }
         rebuilds.insert(table);
     }

@@ -1,0 +1,95 @@
+// drizzle-kit: CLI11 wiring only; each command lives in src/cli/, errors map to exit codes there.
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace {
+
+using drizzle::cli::ConfigFlags;
+
+void add_config_flags(CLI::App& command, ConfigFlags& flags, bool with_schema, bool with_out) {
+    command.add_option("--config", flags.config, "Config file (default: drizzle.config.ts/.js/.json here)");
+    command.add_option("--dialect", flags.dialect, "Overrides config dialect: sqlite | postgresql");
+    if (with_schema) {
+        command.add_option("--schema", flags.schema,
+                           "Overrides config schema: C++ headers (.hpp/.h), .sql files or a snapshot .json");
+    }
+    if (with_out) command.add_option("--out", flags.out, "Overrides config out: the migrations folder");
+}
+
+const char* kExitCodes =
+    "\nExit codes: 0 ok; 1 database or file-system failure; 2 rename decisions needed (no terminal,\n"
+    "no --answers); 3 invalid config, flags, schema, snapshot or migrations folder; 4 the C++ schema\n"
+    "did not compile.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"drizzle-kit (drizzle-cpp " DRIZZLE_VERSION "): schema migrations for C++ applications.\n"
+                 "Describe your schema in C++ headers, then generate SQL migrations and apply them."};
+    app.footer(kExitCodes);
+    app.set_version_flag("--version", "drizzle-cpp " DRIZZLE_VERSION);
+    app.require_subcommand(1);
+
+    drizzle::cli::GenerateOptions generate;
+    auto* generate_cmd = app.add_subcommand(
+        "generate", "Diff the schema against the last snapshot and write a SQL migration and its snapshot");
+    add_config_flags(*generate_cmd, generate.config, true, true);
+    generate_cmd->add_option("--name", generate.name, "Migration name (default: a random name)");
+    generate_cmd->add_flag("--custom", generate.custom, "Write an empty migration for hand-written SQL");
+    generate_cmd->add_option("--answers", generate.answers,
+                             "JSON file with rename/create decisions, for runs without a terminal")
+        ->check(CLI::ExistingFile);
+    generate_cmd->add_option("--prefix", generate.config.prefix,
+                             "0.x layout file prefix: index | timestamp | supabase | unix | none")
+        ->check(CLI::IsMember({"index", "timestamp", "supabase", "unix", "none"}));
+    generate_cmd->add_flag_function(
+        "--breakpoints", [&](std::int64_t) { generate.config.breakpoints = true; },
+        "Separate statements with --> statement-breakpoint (the default)");
+    generate_cmd->add_flag_function(
+        "--no-breakpoints", [&](std::int64_t) { generate.config.breakpoints = false; },
+        "Separate statements with a newline only");
+    generate_cmd->add_flag("--verbose", generate.config.verbose, "Print the decisions taken");
+    generate_cmd->footer(kExitCodes);
+
+    drizzle::cli::MigrateOptionsCli migrate;
+    auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending migrations to the database");
+    add_config_flags(*migrate_cmd, migrate.config, false, true);
+    migrate_cmd->add_option("--url", migrate.config.url, "Overrides dbCredentials.url (SQLite: a file path)");
+    migrate_cmd->add_option("--tx-mode", migrate.tx_mode,
+                            "all: one transaction for the run (default); file: one per migration")
+        ->check(CLI::IsMember({"all", "file"}));
+    migrate_cmd->add_flag("--allow-modified", migrate.allow_modified,
+                          "Go on when an applied migration's file has changed (warns)");
+    migrate_cmd->add_flag("--allow-out-of-order", migrate.allow_out_of_order,
+                          "Apply pending migrations older than the newest applied one");
+    migrate_cmd->add_option("--lock-timeout", migrate.lock_timeout_seconds,
+                            "Seconds to wait for another migrator (default 60)");
+    migrate_cmd->add_option("--migrations-table", migrate.config.migrations_table,
+                            "Overrides migrations.table (default __drizzle_migrations)");
+    migrate_cmd->footer(kExitCodes);
+
+    drizzle::cli::ExportOptions export_options;
+    auto* export_cmd = app.add_subcommand("export", "Print the SQL that creates the whole schema");
+    add_config_flags(*export_cmd, export_options.config, true, false);
+    bool sql_output = true;
+    export_cmd->add_flag("--sql", sql_output, "Output SQL (the only format; accepted for drizzle-kit compatibility)");
+    export_cmd->footer(kExitCodes);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : drizzle::cli::exit_invalid_input;
+    }
+
+    if (generate_cmd->parsed()) return drizzle::cli::run_guarded([&] { return drizzle::cli::run_generate(generate); });
+    if (migrate_cmd->parsed()) return drizzle::cli::run_guarded([&] { return drizzle::cli::run_migrate(migrate); });
+    if (export_cmd->parsed()) {
+        return drizzle::cli::run_guarded([&] { return drizzle::cli::run_export(export_options); });
+    }
+    return drizzle::cli::exit_invalid_input;
+}

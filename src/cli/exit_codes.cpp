@@ -1,0 +1,37 @@
+// Maps every error to its message and exit code, in one place.
+#include "cli/exit_codes.hpp"
+
+#include <iostream>
+
+namespace drizzle::cli {
+
+int run_guarded(const std::function<int()>& body) {
+    try {
+        return body();
+    } catch (const UnresolvedDecisionsError& e) {
+        std::cout << e.questions_json() << std::endl;
+        std::cerr << "error: " << e.what() << std::endl;
+        return exit_decisions_needed;
+    } catch (const SchemaCompileError& e) {
+        std::cerr << "error: " << e.what() << std::endl;
+        return exit_schema_compile;
+    } catch (const DiagnosticsError& e) {
+        for (const auto& d : e.diagnostics()) {
+            std::cerr << "error: " << (d.where.empty() ? "" : d.where + ": ") << d.message << '\n';
+        }
+        std::cerr.flush();
+        return exit_invalid_input;
+    } catch (const UserError& e) {
+        std::cerr << "error: " << e.what() << std::endl;
+        return exit_invalid_input;
+    } catch (const DbError& e) {
+        std::cerr << "error: " << e.what() << std::endl;
+        if (!e.statement().empty()) std::cerr << "failed statement:\n" << e.statement() << std::endl;
+        return exit_failure;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << std::endl;
+        return exit_failure;
+    }
+}
+
+}  // namespace drizzle::cli

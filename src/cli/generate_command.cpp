@@ -1,0 +1,144 @@
+// `generate`: diff the schema against the migrations folder's last snapshot and write a migration.
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/migration_names.hpp"
+#include "cli/prompt_resolver.hpp"
+#include "cli/schema_source.hpp"
+#include "drizzle/dialect/sqlite.hpp"
+#include "drizzle/diff/diff.hpp"
+#include "drizzle/migrate/folder.hpp"
+#include "drizzle/schema/validate.hpp"
+#include "drizzle/snapshot/snapshot.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace drizzle::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kCustomMigrationSql = "-- Custom SQL migration file, put your code below! --";
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UserError(path.string() + ": cannot read");
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+Snapshot previous_snapshot(const MigrationsFolder& folder, Dialect dialect) {
+    auto path = folder.latest_snapshot_path();
+    if (!path) {
+        Snapshot empty;
+        empty.format = folder.layout == FolderLayout::legacy ? SnapshotFormat::legacy : SnapshotFormat::v1;
+        empty.schema.dialect = dialect;
+        return empty;
+    }
+    Snapshot snapshot = parse_snapshot(read_text(*path), path->string());
+    if (snapshot.schema.dialect != dialect) {
+        throw UserError(path->string() + ": is a " + std::string(to_string(snapshot.schema.dialect)) +
+                        " snapshot, but the config's dialect is " + std::string(to_string(dialect)));
+    }
+    return snapshot;
+}
+
+SnapshotRenames renames_from(const std::vector<RenameDecision>& decisions) {
+    SnapshotRenames renames;
+    for (const auto& d : decisions) {
+        if (!d.is_rename()) continue;
+        if (d.kind == RenameQuestion::Kind::table) renames.tables.push_back({d.schema, d.from, d.name});
+        if (d.kind == RenameQuestion::Kind::column) renames.columns.push_back({d.schema, d.table, d.from, d.name});
+    }
+    return renames;
+}
+
+std::string join_statements(const std::vector<std::string>& statements, bool breakpoints) {
+    std::string sql;
+    for (size_t i = 0; i < statements.size(); ++i) {
+        if (i > 0) sql += breakpoints ? "--> statement-breakpoint\n" : "\n";
+        sql += statements[i];
+    }
+    return sql;
+}
+
+}  // namespace
+
+int run_generate(const GenerateOptions& options) {
+    Config config = resolve_config(options.config);
+    if (*config.dialect != Dialect::sqlite) {
+        throw UserError("generate supports the sqlite dialect so far; " + std::string(to_string(*config.dialect)) +
+                        " is coming");
+    }
+    if (!options.name.empty()) require_valid_migration_name(options.name);
+    const fs::path out_dir = config.out_dir();
+    MigrationsFolder folder = MigrationsFolder::read(out_dir);
+    Snapshot prev = previous_snapshot(folder, *config.dialect);
+
+    Snapshot next;
+    next.format = folder.layout == FolderLayout::legacy ? SnapshotFormat::legacy : SnapshotFormat::v1;
+    next.id = new_snapshot_id();
+    next.prev_ids = {prev.id};
+
+    std::string sql;
+    if (options.custom) {
+        // A custom migration carries the previous state forward unchanged.
+        next.schema = prev.schema;
+        next.layout = SnapshotLayout::custom;  // drizzle-kit re-serialises with another key order
+        next.ddl_layout = prev.ddl_layout;
+        sql = kCustomMigrationSql;
+    } else {
+        Schema schema = load_schema(config, default_toolchain(), print_info);
+        require_valid(schema);
+        ScriptedResolver answers(options.answers.empty()
+                                     ? std::vector<RenameDecision>{}
+                                     : decisions_from_json(read_text(options.answers), options.answers));
+        PromptResolver resolver(answers, interactive_terminal(), std::cin, std::cout);
+        DiffResult diff = drizzle::diff(prev.schema, schema, resolver);
+        if (!resolver.open_questions().empty()) {
+            throw UnresolvedDecisionsError(
+                std::to_string(resolver.open_questions().size()) +
+                    " rename-or-create decision(s) need an answer and there is no terminal to ask on; "
+                    "answer them in a JSON file and pass it with --answers FILE (format printed above)",
+                questions_to_json(resolver.open_questions()));
+        }
+        auto statements = sqlite::migration_statements(diff);
+        if (statements.empty()) {
+            std::cout << "No schema changes, nothing to migrate 😴" << std::endl;
+            return exit_ok;
+        }
+        sql = join_statements(statements, config.breakpoints);
+        next.schema = std::move(schema);
+        next.renames = renames_from(diff.decisions);
+        if (!diff.decisions.empty() && config.verbose) {
+            print_info("Decisions (replay with --answers):\n" + decisions_to_json(diff.decisions));
+        }
+    }
+
+    NewMigration migration;
+    migration.name = options.name.empty() ? random_migration_name() : options.name;
+    migration.sql = sql;
+    migration.snapshot_json = write_snapshot(next);
+    migration.breakpoints = config.breakpoints;
+    migration.prefix = config.migrations_prefix.value_or("index");
+    migration.dialect = *config.dialect;
+    migration.snapshot_version = "6";
+    fs::path written = write_migration(folder, migration, now_ms());
+    std::error_code ec;
+    fs::path shown = fs::relative(written, fs::current_path(), ec);
+    if (ec || shown.empty()) shown = written;
+    if (options.custom) std::cout << "Prepared empty file for your custom SQL migration!" << std::endl;
+    print_success("Your SQL migration ➜ " + shown.string() + " 🚀");
+    return exit_ok;
+}
+
+}  // namespace drizzle::cli

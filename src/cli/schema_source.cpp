@@ -1,0 +1,93 @@
+// Loads the desired schema from C++ headers, drizzle-kit snapshots or SQL files, and merges them.
+#include "cli/schema_source.hpp"
+
+#include "drizzle/dialect/sqlite.hpp"
+#include "drizzle/dialect/sqlite_connection.hpp"
+#include "drizzle/error.hpp"
+#include "drizzle/snapshot/snapshot.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+namespace drizzle::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UserError(path.string() + ": cannot read the schema file");
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+bool is_header(const fs::path& path) {
+    static const std::set<std::string> extensions = {".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp"};
+    return extensions.count(path.extension().string()) > 0;
+}
+
+Schema load_sql(const fs::path& path, Dialect dialect) {
+    if (dialect != Dialect::sqlite) {
+        throw UserError(path.string() + ": SQL schema files are supported for sqlite only so far");
+    }
+    auto connection = sqlite::SqliteConnection::open(":memory:");
+    try {
+        connection->exec(read_text(path));
+    } catch (const DbError& e) {
+        throw UserError(path.string() + ": " + e.what());
+    }
+    return sqlite::introspect(*connection);
+}
+
+void merge_into(Schema& target, Schema source, const fs::path& origin, Dialect dialect) {
+    if (!source.tables.empty() && source.dialect != dialect) {
+        throw UserError(origin.string() + ": declares a " + std::string(to_string(source.dialect)) +
+                        " schema, but the config's dialect is " + std::string(to_string(dialect)));
+    }
+    for (auto& table : source.tables) target.tables.push_back(std::move(table));
+    for (auto& view : source.views) target.views.push_back(std::move(view));
+}
+
+}  // namespace
+
+Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
+                   const std::function<void(const std::string&)>& log) {
+    if (!config.dialect) throw UserError("no dialect: set \"dialect\" in the config or pass --dialect");
+    const Dialect dialect = *config.dialect;
+    if (config.schema.empty()) {
+        throw UserError("no schema: set \"schema\" in the config or pass --schema (C++ headers, .sql or snapshot .json)");
+    }
+    Schema schema;
+    schema.dialect = dialect;
+    std::vector<fs::path> headers;
+    for (const auto& path : config.schema_paths()) {
+        if (is_header(path)) {
+            headers.push_back(path);
+        } else if (path.extension() == ".json") {
+            merge_into(schema, parse_snapshot(read_text(path), path.string()).schema, path, dialect);
+        } else if (path.extension() == ".sql") {
+            merge_into(schema, load_sql(path, dialect), path, dialect);
+        } else {
+            throw UserError(path.string() + ": unknown schema source; use C++ headers (.hpp/.h), .sql or a "
+                                            "drizzle-kit snapshot (.json)");
+        }
+    }
+    if (!headers.empty()) {
+        std::string json = export_cpp_schema(headers, toolchain, log);
+        merge_into(schema, parse_snapshot(json, "schema exporter output").schema, headers.front(), dialect);
+    }
+    std::sort(schema.tables.begin(), schema.tables.end(), [](const Table& a, const Table& b) {
+        return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+    });
+    std::sort(schema.views.begin(), schema.views.end(), [](const View& a, const View& b) {
+        return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+    });
+    return schema;
+}
+
+}  // namespace drizzle::cli

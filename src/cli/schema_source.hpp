@@ -1,0 +1,37 @@
+// Loading the desired schema from what config `schema` names: C++ headers, snapshots, SQL files.
+#pragma once
+
+#include "drizzle/config/config.hpp"
+#include "drizzle/schema/model.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace drizzle::cli {
+
+/// How a C++ schema exporter gets built.
+struct ExporterToolchain {
+    std::string compiler;                 ///< $CXX or c++
+    std::vector<std::string> flags;       ///< extra flags ($DRIZZLE_CXXFLAGS, split on spaces)
+    std::filesystem::path include_dir;    ///< holds drizzle/dsl/*.hpp
+    std::filesystem::path schema_library; ///< libdrizzle_schema.a
+    std::filesystem::path cache_dir;      ///< where built exporters are kept
+};
+
+/// Finds the toolchain: beside an installed executable, else the build tree; env overrides.
+ExporterToolchain default_toolchain();
+
+/// Loads and merges every schema source the config names. `.h/.hpp/...` files are compiled
+/// into one exporter (cached by content), `.json` files are drizzle-kit snapshots, `.sql`
+/// files are DDL (SQLite: executed in an in-memory database and introspected).
+/// `log` receives progress lines such as "compiling schema exporter".
+Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
+                   const std::function<void(const std::string&)>& log = {});
+
+/// Builds (or reuses) the exporter for `headers` and returns its snapshot JSON output.
+std::string export_cpp_schema(const std::vector<std::filesystem::path>& headers, const ExporterToolchain& toolchain,
+                              const std::function<void(const std::string&)>& log = {});
+
+}  // namespace drizzle::cli

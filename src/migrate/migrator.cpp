@@ -1,0 +1,187 @@
+// The migrator: reads the folder, asks the store what is recorded (under its lock), applies what
+// is pending in the chosen transaction mode, and records each migration in the same transaction.
+#include "drizzle/migrate/migrator.hpp"
+
+#include "drizzle/error.hpp"
+#include "drizzle/migrate/folder.hpp"
+#include "migrate/hash.hpp"
+#include "migrate/migration_store.hpp"
+#include "migrate/plan.hpp"
+#include "migrate/statements.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace drizzle {
+
+namespace mi = migrate_internal;
+
+namespace migrate_internal {
+
+std::unique_ptr<MigrationStore> make_migration_store(Connection& connection, const MigrateOptions& options) {
+    switch (connection.dialect()) {
+    case Dialect::sqlite: return make_sqlite_migration_store(connection, options);
+    default: break;
+    }
+    throw UserError("migrate is not supported for " + std::string(to_string(connection.dialect())) + " yet");
+}
+
+}  // namespace migrate_internal
+
+namespace {
+
+std::string read_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UserError("cannot read migration file " + path.string());
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::vector<mi::LocalMigration> load_local(const MigrationsFolder& folder) {
+    std::vector<mi::LocalMigration> local;
+    for (const auto& entry : folder.entries) {
+        mi::LocalMigration m;
+        m.name = entry.name;
+        m.created_at_ms = entry.created_at_ms;
+        m.sql = read_bytes(entry.sql_path);
+        m.hash = mi::drizzle_file_hash(m.sql);
+        m.raw_hash = sha256_hex(m.sql);
+        m.display_path = entry.sql_path.lexically_relative(folder.dir).generic_string();
+        if (m.display_path.empty()) m.display_path = entry.sql_path.generic_string();
+        m.switches_foreign_keys_off = mi::switches_foreign_keys_off(m.sql);
+        local.push_back(std::move(m));
+    }
+    return local;
+}
+
+std::string short_hash(const std::string& hash) {
+    return hash.size() > 12 ? hash.substr(0, 12) + ".." : hash;
+}
+
+std::string modified_line(const mi::LocalMigration& m, const std::string& recorded) {
+    return "migration " + m.name + " was applied but its file changed since (recorded hash " +
+           short_hash(recorded) + ", file hash " + short_hash(m.hash) + ")";
+}
+
+std::string out_of_order_line(const std::vector<mi::LocalMigration>& local,
+                              const mi::OutOfOrderMigration& o) {
+    return "migration " + local[o.index].name + " is pending but older than the applied migration " +
+           local[o.newer_applied].name;
+}
+
+/// Refuses edited or out-of-order migrations unless allowed; collects what was allowed.
+void check_plan(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigration>& local,
+                const MigrateOptions& options, MigrateResult& result, std::set<std::string>& reported) {
+    if (!plan.modified.empty() && !options.allow_modified) {
+        std::string text =
+            std::to_string(plan.modified.size()) + " applied migration(s) no longer match their files:";
+        for (const auto& m : plan.modified) text += "\n  " + modified_line(local[m.index], m.recorded_hash);
+        text +=
+            "\nRestore the files as they were applied (and put new changes in a new migration), or "
+            "accept the edits with --allow-modified (the database is not changed for them).";
+        throw UserError(text);
+    }
+    if (!plan.out_of_order.empty() && !options.allow_out_of_order) {
+        std::string text = std::to_string(plan.out_of_order.size()) +
+                           " pending migration(s) are older than migrations already applied:";
+        for (const auto& o : plan.out_of_order) text += "\n  " + out_of_order_line(local, o);
+        text +=
+            "\nThey were probably merged from another branch. Check that they still make sense on top of "
+            "the applied ones, then apply them with --allow-out-of-order.";
+        throw UserError(text);
+    }
+    for (const auto& m : plan.modified) {
+        if (!reported.insert("m:" + local[m.index].name).second) continue;
+        result.modified.push_back(local[m.index].name);
+        if (options.log) options.log("warning: " + modified_line(local[m.index], m.recorded_hash));
+    }
+    for (const auto& o : plan.out_of_order) {
+        if (!reported.insert("o:" + local[o.index].name).second) continue;
+        result.out_of_order.push_back(local[o.index].name);
+        if (options.log) options.log("warning: applying out of order: " + out_of_order_line(local, o));
+    }
+}
+
+void apply_one(Connection& connection, const mi::LocalMigration& m) {
+    auto pieces = split_statements(m.sql);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        try {
+            // A comment-only piece runs as a no-op (better-sqlite3 would reject it; see migrate()).
+            connection.exec(pieces[i]);
+        } catch (const DbError& e) {
+            std::string statement = e.statement().empty() ? pieces[i] : e.statement();
+            throw DbError("while applying " + m.name + " (" + m.display_path + "), statement " +
+                              std::to_string(i + 1) + ": " + e.what() + "\n  statement: " + statement,
+                          e.code(), statement);
+        }
+    }
+}
+
+std::string names_of(const std::vector<mi::LocalMigration>& local, const std::vector<std::size_t>& batch) {
+    std::string text;
+    for (std::size_t i : batch) text += (text.empty() ? "" : ", ") + local[i].name;
+    return text;
+}
+
+}  // namespace
+
+MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
+    const MigrationsFolder folder = MigrationsFolder::read(options.folder);
+    const std::vector<mi::LocalMigration> local = load_local(folder);
+    auto store = mi::make_migration_store(connection, options);
+    store->ensure_table(folder.layout, local);
+
+    MigrateResult result;
+    std::set<std::string> reported;
+    bool relax_foreign_keys = false;
+    for (;;) {
+        store->begin(relax_foreign_keys);
+        std::vector<std::size_t> batch;
+        try {
+            // The applied set is read under the lock: another migrator may have run meanwhile.
+            const auto plan = mi::plan_migrations(folder.layout, local, store->read_rows());
+            check_plan(plan, local, options, result, reported);
+            batch = plan.pending;
+            if (options.tx_mode == TxMode::file && batch.size() > 1) batch.resize(1);
+            if (batch.empty()) {
+                store->rollback();
+                break;
+            }
+            const bool wants_relaxed = std::any_of(batch.begin(), batch.end(), [&](std::size_t i) {
+                return local[i].switches_foreign_keys_off;
+            });
+            if (wants_relaxed && !relax_foreign_keys && store->enforces_foreign_keys()) {
+                // The pragma must be set outside a transaction: start over with it.
+                store->rollback();
+                relax_foreign_keys = true;
+                continue;
+            }
+            for (std::size_t i : batch) {
+                apply_one(connection, local[i]);
+                store->record(local[i], folder.layout);
+            }
+            try {
+                store->commit();
+            } catch (const DbError& e) {
+                throw DbError("while applying " + names_of(local, batch) + ": " + e.what(), e.code(),
+                              e.statement());
+            }
+        } catch (...) {
+            store->rollback();
+            throw;
+        }
+        for (std::size_t i : batch) {
+            result.applied.push_back(local[i].name);
+            if (options.log) options.log("applied " + local[i].name + " (" + local[i].display_path + ")");
+        }
+        relax_foreign_keys = false;
+        if (options.tx_mode == TxMode::all) break;
+    }
+    result.already_applied = local.size() - result.applied.size();
+    return result;
+}
+
+}  // namespace drizzle

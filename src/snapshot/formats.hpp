@@ -1,0 +1,17 @@
+// The per-dialect, per-format snapshot readers and writers that snapshot.cpp dispatches to.
+#pragma once
+
+#include "drizzle/snapshot/snapshot.hpp"
+#include "snapshot/json_reader.hpp"
+
+namespace drizzle::snapshot_detail {
+
+/// drizzle-kit 0.31 SQLite snapshot ("version": "6"). `root` is the whole document.
+Snapshot read_sqlite_legacy(const JsonNode& root);
+Json write_sqlite_legacy(const Snapshot& snapshot);
+
+/// drizzle-kit 1.0 SQLite snapshot ("version": "7", `ddl` entity list).
+Snapshot read_sqlite_v1(const JsonNode& root);
+Json write_sqlite_v1(const Snapshot& snapshot);
+
+}  // namespace drizzle::snapshot_detail

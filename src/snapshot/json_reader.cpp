@@ -1,0 +1,212 @@
+// Path-tracking JSON access with clear UserErrors; the readers of every snapshot format use it.
+#include "snapshot/json_reader.hpp"
+
+#include "drizzle/error.hpp"
+
+#include <algorithm>
+
+namespace drizzle::snapshot_detail {
+
+namespace {
+
+// Keys that are plain identifiers print as `.key`; anything else as `["key"]` so the path stays
+// unambiguous for names with dots or spaces.
+bool is_plain_key(std::string_view key) {
+    if (key.empty()) return false;
+    return std::all_of(key.begin(), key.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+               c == '$' || c == '-';
+    });
+}
+
+std::string quoted_key(std::string_view key) { return stringify_js(Json(std::string(key))); }
+
+std::string join_path(const std::string& parent, std::string_view key) {
+    if (is_plain_key(key)) return parent.empty() ? std::string(key) : parent + "." + std::string(key);
+    return parent + "[" + quoted_key(key) + "]";
+}
+
+const char* type_name(const Json& value) {
+    switch (value.type()) {
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::null: return "null";
+    default: return "a number";
+    }
+}
+
+// nlohmann reports the byte offset just past the offending character; editors want line:column.
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t byte) {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    const std::size_t end = std::min(text.size(), byte == 0 ? 0 : byte - 1);
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+// "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." ->
+// "syntax error ...".
+std::string parse_error_reason(const std::string& what) {
+    auto pos = what.find(", column ");
+    if (pos != std::string::npos) {
+        auto colon = what.find(": ", pos);
+        if (colon != std::string::npos) return what.substr(colon + 2);
+    }
+    auto bracket = what.find("] ");
+    return bracket == std::string::npos ? what : what.substr(bracket + 2);
+}
+
+}  // namespace
+
+Json parse_json_text(std::string_view text, const std::string& source_name) {
+    try {
+        return Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+        auto [line, column] = line_and_column(text, e.byte);
+        throw UserError(source_name + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                        ": invalid JSON: " + parse_error_reason(e.what()));
+    } catch (const Json::exception& e) {
+        throw UserError(source_name + ": invalid JSON: " + parse_error_reason(e.what()));
+    }
+}
+
+JsonNode::JsonNode(const Json& value, std::string path, const std::string& source_name)
+    : value_(&value), path_(std::move(path)), source_name_(&source_name) {}
+
+void JsonNode::fail(const std::string& message) const {
+    throw UserError(*source_name_ + ": " + (path_.empty() ? "" : path_ + ": ") + message);
+}
+
+void JsonNode::fail_member(std::string_view key, const std::string& message) const {
+    fail(quoted_key(key) + " " + message);
+}
+
+const JsonNode& JsonNode::expect_object(std::string_view what) const {
+    if (!value_->is_object()) {
+        fail((what.empty() ? std::string("must be an object") : std::string(what) + " must be an object") +
+             ", not " + type_name(*value_));
+    }
+    return *this;
+}
+
+bool JsonNode::has(std::string_view key) const {
+    return value_->is_object() && value_->contains(std::string(key));
+}
+
+std::string JsonNode::first_key() const {
+    if (!value_->is_object() || value_->empty()) return "";
+    return value_->begin().key();
+}
+
+bool JsonNode::key_before(std::string_view first, std::string_view second) const {
+    if (!value_->is_object()) return false;
+    for (const auto& [key, _] : value_->items()) {
+        if (key == first) return true;
+        if (key == second) return false;
+    }
+    return false;
+}
+
+JsonNode JsonNode::child(std::string_view key) const {
+    expect_object();
+    auto it = value_->find(std::string(key));
+    if (it == value_->end()) fail_member(key, "is missing");
+    return JsonNode(*it, join_path(path_, key), *source_name_);
+}
+
+JsonNode JsonNode::member(std::string_view key) const { return child(key); }
+
+std::optional<JsonNode> JsonNode::optional_member(std::string_view key) const {
+    if (!has(key)) return std::nullopt;
+    return child(key);
+}
+
+JsonNode JsonNode::object_member(std::string_view key) const {
+    JsonNode node = child(key);
+    if (!node.json().is_object()) {
+        fail_member(key, std::string("must be an object, not ") + type_name(node.json()));
+    }
+    return node;
+}
+
+std::string JsonNode::string(std::string_view key) const {
+    JsonNode node = child(key);
+    if (!node.json().is_string()) fail_member(key, "must be a string");
+    return node.json().get<std::string>();
+}
+
+bool JsonNode::boolean(std::string_view key) const {
+    JsonNode node = child(key);
+    if (!node.json().is_boolean()) fail_member(key, "must be a boolean");
+    return node.json().get<bool>();
+}
+
+std::optional<std::string> JsonNode::nullable_string(std::string_view key) const {
+    JsonNode node = child(key);
+    if (node.json().is_null()) return std::nullopt;
+    if (!node.json().is_string()) fail_member(key, "must be a string or null");
+    return node.json().get<std::string>();
+}
+
+std::optional<std::string> JsonNode::optional_string(std::string_view key, bool allow_null) const {
+    if (!has(key)) return std::nullopt;
+    if (allow_null) return nullable_string(key);
+    return string(key);
+}
+
+std::optional<bool> JsonNode::optional_boolean(std::string_view key) const {
+    if (!has(key)) return std::nullopt;
+    JsonNode node = child(key);
+    if (node.json().is_null()) return std::nullopt;
+    if (!node.json().is_boolean()) fail_member(key, "must be a boolean");
+    return node.json().get<bool>();
+}
+
+std::vector<std::string> JsonNode::strings(std::string_view key) const {
+    JsonNode node = child(key);
+    const Json& array = node.json();
+    if (!array.is_array()) fail_member(key, "must be an array of strings");
+    std::vector<std::string> out;
+    out.reserve(array.size());
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        if (!array[i].is_string()) {
+            node.fail("element " + std::to_string(i) + " must be a string, not " + type_name(array[i]));
+        }
+        out.push_back(array[i].get<std::string>());
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, JsonNode>> JsonNode::entries(std::string_view key, bool optional) const {
+    std::vector<std::pair<std::string, JsonNode>> out;
+    if (optional && !has(key)) return out;
+    JsonNode node = object_member(key);
+    for (const auto& [name, value] : node.json().items()) {
+        out.emplace_back(name, JsonNode(value, join_path(node.path(), name), *source_name_));
+    }
+    return out;
+}
+
+std::vector<JsonNode> JsonNode::elements(std::string_view key) const {
+    JsonNode node = child(key);
+    if (!node.json().is_array()) {
+        fail_member(key, std::string("must be an array, not ") + type_name(node.json()));
+    }
+    std::vector<JsonNode> out;
+    const Json& array = node.json();
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        out.emplace_back(array[i], node.path() + "[" + std::to_string(i) + "]", *source_name_);
+    }
+    return out;
+}
+
+}  // namespace drizzle::snapshot_detail

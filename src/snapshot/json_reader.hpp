@@ -1,0 +1,64 @@
+// Reading snapshot JSON with the path of every value, so errors say exactly what is wrong where.
+#pragma once
+
+#include "snapshot/json_text.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace drizzle::snapshot_detail {
+
+/// Parses JSON text; a syntax error becomes a UserError
+/// `<source>:<line>:<column>: invalid JSON: <reason>`.
+Json parse_json_text(std::string_view text, const std::string& source_name);
+
+/// A JSON value together with its path in the file (`tables.t.columns.a`, `ddl[3]`). Every
+/// accessor checks the type and throws UserError `<source>: <path>: <what is wrong>`.
+class JsonNode {
+public:
+    JsonNode(const Json& value, std::string path, const std::string& source_name);
+
+    const Json& json() const { return *value_; }
+    const std::string& path() const { return path_; }
+
+    /// Throws UserError "<source>: <path>: <message>".
+    [[noreturn]] void fail(const std::string& message) const;
+    /// Fails unless this value is an object; returns *this for chaining.
+    const JsonNode& expect_object(std::string_view what = "") const;
+
+    // Members of an object node. `key` is quoted in messages: `"type" must be a string`.
+    bool has(std::string_view key) const;
+    /// The first key of the object ("" when empty): drizzle-kit's writers differ in it.
+    std::string first_key() const;
+    /// True when `first` appears before `second` among the keys (both present).
+    bool key_before(std::string_view first, std::string_view second) const;
+
+    JsonNode member(std::string_view key) const;  ///< required, any type
+    std::optional<JsonNode> optional_member(std::string_view key) const;
+    JsonNode object_member(std::string_view key) const;  ///< required object
+    std::string string(std::string_view key) const;
+    bool boolean(std::string_view key) const;
+    /// Required key holding a string or null.
+    std::optional<std::string> nullable_string(std::string_view key) const;
+    /// Key that may be missing; a string when present (null only when `allow_null`).
+    std::optional<std::string> optional_string(std::string_view key, bool allow_null = false) const;
+    /// Key that may be missing or null; a boolean otherwise.
+    std::optional<bool> optional_boolean(std::string_view key) const;
+    std::vector<std::string> strings(std::string_view key) const;  ///< array of strings
+    /// The members of the object under `key` (required, or {} when missing and `optional`).
+    std::vector<std::pair<std::string, JsonNode>> entries(std::string_view key, bool optional = false) const;
+    std::vector<JsonNode> elements(std::string_view key) const;  ///< required array
+
+private:
+    JsonNode child(std::string_view key) const;
+    [[noreturn]] void fail_member(std::string_view key, const std::string& message) const;
+
+    const Json* value_;
+    std::string path_;
+    const std::string* source_name_;
+};
+
+}  // namespace drizzle::snapshot_detail

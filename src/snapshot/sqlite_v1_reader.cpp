@@ -1,0 +1,213 @@
+// Reads drizzle-kit 1.0 SQLite snapshots ("version": "7") into the model.
+//
+// A `pks` entity on one column is a column's own key (Column::primary_key) when written the way
+// generate writes those (`table` before `entityType`) or by `up`; otherwise it was declared at
+// table level and stays in Table::primary_keys. Names are kept as written; only a column key
+// named by default (`<table>_pk`, not explicit) leaves Column::primary_key_name empty.
+#include "drizzle/schema/naming.hpp"
+#include "snapshot/formats.hpp"
+#include "snapshot/renames.hpp"
+#include "snapshot/sqlite_common.hpp"
+
+#include <map>
+
+namespace drizzle::snapshot_detail {
+
+namespace {
+
+class V1Reader {
+public:
+    explicit V1Reader(Snapshot& snapshot) : snapshot_(snapshot) {}
+
+    void read(const std::vector<JsonNode>& entities) {
+        // Tables first, then columns, then the rest: `up` interleaves entities per table and
+        // keys may name columns that come later in the list.
+        std::vector<std::pair<std::string, const JsonNode*>> typed;
+        for (const auto& entity : entities) {
+            entity.expect_object("a ddl entity");
+            typed.emplace_back(entity.string("entityType"), &entity);
+        }
+        for (const auto& [type, entity] : typed) {
+            if (type == "tables") read_table(*entity);
+        }
+        for (const auto& [type, entity] : typed) {
+            if (type == "columns") read_column(*entity);
+        }
+        using Reader = void (V1Reader::*)(const JsonNode&);
+        static const std::map<std::string, Reader> kReaders = {
+            {"fks", &V1Reader::read_foreign_key}, {"pks", &V1Reader::read_primary_key},
+            {"indexes", &V1Reader::read_index},   {"uniques", &V1Reader::read_unique},
+            {"checks", &V1Reader::read_check},    {"views", &V1Reader::read_view},
+        };
+        for (const auto& [type, entity] : typed) {
+            if (type == "tables" || type == "columns") continue;
+            auto reader = kReaders.find(type);
+            if (reader == kReaders.end()) entity->fail("unknown \"entityType\" \"" + type + "\"");
+            (this->*reader->second)(*entity);
+        }
+    }
+
+private:
+    Table& owner(const JsonNode& entity) {
+        const std::string name = entity.string("table");
+        auto it = tables_.find(name);
+        if (it == tables_.end()) entity.fail("table \"" + name + "\" has no \"tables\" entity");
+        return snapshot_.schema.tables[it->second];
+    }
+
+    void read_table(const JsonNode& entity) {
+        Table table;
+        table.name = entity.string("name");
+        if (!tables_.emplace(table.name, snapshot_.schema.tables.size()).second) {
+            entity.fail("table \"" + table.name + "\" is declared twice");
+        }
+        snapshot_.schema.tables.push_back(std::move(table));
+    }
+
+    void read_column(const JsonNode& entity) {
+        Table& table = owner(entity);
+        Column column;
+        column.name = entity.string("name");
+        column.type = entity.string("type");
+        column.not_null = entity.boolean("notNull");
+        column.autoincrement = entity.optional_boolean("autoincrement").value_or(false);
+        if (auto value = entity.nullable_string("default")) column.default_value = ColumnDefault{{}, *value};
+        JsonNode generated = entity.member("generated");
+        if (!generated.json().is_null()) {
+            generated.expect_object();
+            const std::string type = generated.string("type");
+            if (type != "stored" && type != "virtual") {
+                generated.fail("\"type\" must be \"stored\" or \"virtual\"");
+            }
+            column.generated =
+                GeneratedColumn{generated_expression_from_text(generated.string("as")), type == "stored"};
+        }
+        table.columns.push_back(std::move(column));
+    }
+
+    void read_foreign_key(const JsonNode& entity) {
+        Table& table = owner(entity);
+        ForeignKey fk;
+        fk.name = entity.string("name");
+        fk.name_explicit = entity.boolean("nameExplicit");
+        fk.columns = entity.strings("columns");
+        fk.table_to = entity.string("tableTo");
+        fk.columns_to = entity.strings("columnsTo");
+        fk.on_update = lower_action(entity.string("onUpdate"));
+        fk.on_delete = lower_action(entity.string("onDelete"));
+        table.foreign_keys.push_back(std::move(fk));
+    }
+
+    void read_primary_key(const JsonNode& entity) {
+        Table& table = owner(entity);
+        PrimaryKey pk;
+        pk.name = entity.string("name");
+        pk.name_explicit = entity.boolean("nameExplicit");
+        pk.columns = entity.strings("columns");
+        const bool column_key = pk.columns.size() == 1 && (snapshot_.ddl_layout == SnapshotLayout::up ||
+                                                           entity.key_before("table", "entityType"));
+        if (!column_key) {
+            table.primary_keys.push_back(std::move(pk));
+            return;
+        }
+        Column* column = find_column(table, pk.columns[0]);
+        if (column == nullptr) {
+            entity.fail("primary key column \"" + pk.columns[0] + "\" is not a column of table \"" +
+                        table.name + "\"");
+        }
+        column->primary_key = true;
+        const bool default_name =
+            !pk.name_explicit &&
+            pk.name == default_primary_key_name(NamingStyle::v1, Dialect::sqlite, table.name, {});
+        column->primary_key_name = default_name ? "" : pk.name;
+        column->primary_key_name_explicit = pk.name_explicit;
+    }
+
+    void read_index(const JsonNode& entity) {
+        Table& table = owner(entity);
+        Index index;
+        index.name = entity.string("name");
+        for (const auto& element : entity.elements("columns")) {
+            element.expect_object("an index column");
+            index.columns.push_back({element.string("value"), element.boolean("isExpression")});
+        }
+        index.unique = entity.boolean("isUnique");
+        index.where = entity.nullable_string("where");
+        const std::string origin = entity.string("origin");
+        if (origin != "manual" && origin != "auto") entity.fail("\"origin\" must be \"manual\" or \"auto\"");
+        index.origin_auto = origin == "auto";
+        table.indexes.push_back(std::move(index));
+    }
+
+    void read_unique(const JsonNode& entity) {
+        Table& table = owner(entity);
+        UniqueConstraint unique;
+        unique.name = entity.string("name");
+        unique.name_explicit = entity.boolean("nameExplicit");
+        unique.columns = entity.strings("columns");
+        table.uniques.push_back(std::move(unique));
+    }
+
+    void read_check(const JsonNode& entity) {
+        Table& table = owner(entity);
+        table.checks.push_back({entity.string("name"), entity.string("value")});
+    }
+
+    void read_view(const JsonNode& entity) {
+        View view;
+        view.name = entity.string("name");
+        view.definition = entity.nullable_string("definition");
+        view.is_existing = entity.boolean("isExisting");
+        entity.optional_string("error", true);  // introspection-only diagnostics; not modelled
+        snapshot_.schema.views.push_back(std::move(view));
+    }
+
+    Snapshot& snapshot_;
+    std::map<std::string, std::size_t> tables_;
+};
+
+SnapshotLayout top_level_layout(const JsonNode& root) {
+    const std::string first = root.first_key();
+    if (first == "id") return SnapshotLayout::custom;
+    if (first == "dialect") return SnapshotLayout::up;
+    return SnapshotLayout::generate;
+}
+
+// Column entities tell the two entity layouts apart: generate ends `entityType, table`,
+// up ends `table, entityType`.
+SnapshotLayout entity_layout(const std::vector<JsonNode>& entities) {
+    for (const auto& entity : entities) {
+        if (!entity.json().is_object()) continue;
+        auto type = entity.json().find("entityType");
+        if (type == entity.json().end() || *type != "columns") continue;
+        return entity.key_before("table", "entityType") ? SnapshotLayout::up : SnapshotLayout::generate;
+    }
+    return SnapshotLayout::generate;
+}
+
+}  // namespace
+
+Snapshot read_sqlite_v1(const JsonNode& root) {
+    Snapshot snapshot;
+    snapshot.format = SnapshotFormat::v1;
+    snapshot.schema.dialect = Dialect::sqlite;
+    snapshot.layout = top_level_layout(root);
+    snapshot.id = root.string("id");
+    snapshot.prev_ids = root.strings("prevIds");
+
+    const auto entities = root.elements("ddl");
+    snapshot.ddl_layout = entity_layout(entities);
+    V1Reader(snapshot).read(entities);
+
+    JsonNode renames = root.member("renames");
+    const auto texts = root.strings("renames");
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (!parse_rename_string(texts[i], snapshot.renames)) {
+            renames.fail("element " + std::to_string(i) + " \"" + texts[i] +
+                         "\" is not a rename (\"old->new\" or \"table.old->table.new\")");
+        }
+    }
+    return snapshot;
+}
+
+}  // namespace drizzle::snapshot_detail

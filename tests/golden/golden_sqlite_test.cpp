@@ -1,0 +1,141 @@
+// Golden SQLite scenarios: prev.sql + next.sql -> expected.sql, then a round trip on a real file.
+//
+// Each case folder under tests/golden/sqlite/<area>/<case>/ holds:
+//   prev.sql       the starting schema (DDL), may be empty
+//   next.sql       the target schema (DDL)
+//   answers.json   optional rename/create decisions
+//   seed.sql       optional rows inserted before migrating; their counts must survive
+//   expected.sql   the migration we must generate (DRIZZLE_UPDATE_GOLDEN=1 rewrites it)
+#include "support/test_support.hpp"
+
+#include "drizzle/dialect/sqlite.hpp"
+#include "drizzle/dialect/sqlite_connection.hpp"
+#include "drizzle/diff/diff.hpp"
+#include "drizzle/migrate/migrator.hpp"
+#include "drizzle/snapshot/snapshot.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+namespace fs = std::filesystem;
+using namespace drizzle;
+
+namespace {
+
+fs::path golden_root() { return fs::path(DRIZZLE_TEST_GOLDEN) / "sqlite"; }
+
+std::vector<std::string> discover_cases() {
+    std::vector<std::string> cases;
+    for (const auto& entry : fs::recursive_directory_iterator(golden_root())) {
+        if (entry.is_regular_file() && entry.path().filename() == "next.sql") {
+            cases.push_back(fs::relative(entry.path().parent_path(), golden_root()).string());
+        }
+    }
+    std::sort(cases.begin(), cases.end());
+    return cases;
+}
+
+std::string optional_file(const fs::path& path) { return fs::exists(path) ? test::read_file(path) : std::string(); }
+
+Schema schema_from_sql(const std::string& sql) {
+    auto connection = sqlite::SqliteConnection::open(":memory:");
+    if (!sql.empty()) connection->exec(sql);
+    return sqlite::introspect(*connection);
+}
+
+std::string join_statements(const std::vector<std::string>& statements) {
+    std::string sql;
+    for (size_t i = 0; i < statements.size(); ++i) sql += (i ? "--> statement-breakpoint\n" : "") + statements[i];
+    return sql;
+}
+
+std::map<std::string, long long> row_counts(Connection& connection, const Schema& schema) {
+    std::map<std::string, long long> counts;
+    for (const auto& table : schema.tables) {
+        auto rows = connection.query("SELECT count(*) FROM " + sqlite::quote_identifier(table.name));
+        counts[table.name] = std::stoll(*rows.at(0).at(0));
+    }
+    return counts;
+}
+
+// A v1 migrations folder holding one migration.
+void write_v1_migration(const fs::path& out, const std::string& folder, const std::string& sql) {
+    test::write_file(out / folder / "migration.sql", sql);
+}
+
+class GoldenSqlite : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenSqlite, GeneratesExpectedSqlAndRoundTrips) {
+    const fs::path dir = golden_root() / GetParam();
+    const std::string prev_sql = optional_file(dir / "prev.sql");
+    const Schema prev = schema_from_sql(prev_sql);
+    const Schema next = schema_from_sql(test::read_file(dir / "next.sql"));
+    const std::string answers = optional_file(dir / "answers.json");
+    ScriptedResolver resolver(answers.empty() ? std::vector<RenameDecision>{}
+                                              : decisions_from_json(answers, (dir / "answers.json").string()));
+
+    const DiffResult result = diff(prev, next, resolver);
+    ASSERT_TRUE(resolver.open_questions().empty()) << "case needs answers.json: " << questions_to_json(resolver.open_questions());
+    const std::string generated = join_statements(sqlite::migration_statements(result));
+
+    if (std::getenv("DRIZZLE_UPDATE_GOLDEN") != nullptr) test::write_file(dir / "expected.sql", generated);
+    ASSERT_EQ(generated, test::read_file(dir / "expected.sql")) << "golden mismatch in " << dir;
+
+    // Round trip on a real file: build prev, seed it, migrate with our migrator, introspect.
+    test::TempDir temp("golden");
+    const fs::path out = temp / "drizzle";
+    if (!prev_sql.empty()) write_v1_migration(out, "20260101000000_prev", prev_sql);
+    auto seed = optional_file(dir / "seed.sql");
+    auto database = sqlite::SqliteConnection::open((temp / "local.db").string());
+    database->exec("PRAGMA foreign_keys=ON;");
+    MigrateOptions options;
+    options.folder = out;
+    if (!prev_sql.empty()) migrate(*database, options);
+    if (!seed.empty()) database->exec(seed);
+    const auto counts_before = row_counts(*database, prev);
+
+    write_v1_migration(out, "20260101000001_next", generated);
+    ASSERT_NO_THROW(migrate(*database, options)) << "generated SQL failed to apply";
+
+    const Schema actual = sqlite::introspect(*database);
+    ScriptedResolver no_questions;
+    const DiffResult rediff = diff(actual, next, no_questions);
+    EXPECT_TRUE(rediff.operations.empty()) << "re-diff not empty after applying:\n"
+                                           << join_statements(sqlite::migration_statements(rediff));
+    EXPECT_EQ(normalize_for_diff(actual).tables.size(), next.tables.size());
+
+    // Rows of every table that survives (possibly renamed) are all still there.
+    const auto counts_after = row_counts(*database, actual);
+    for (const auto& [table, count] : counts_before) {
+        std::string now = table;
+        for (const auto& d : result.decisions) {
+            if (d.kind == RenameQuestion::Kind::table && d.from == table) now = d.name;
+        }
+        if (counts_after.count(now)) EXPECT_EQ(counts_after.at(now), count) << "rows lost in table " << now;
+    }
+
+    // The next schema survives a v1 and a legacy snapshot round trip unchanged.
+    for (auto format : {SnapshotFormat::v1, SnapshotFormat::legacy}) {
+        Snapshot snapshot;
+        snapshot.format = format;
+        snapshot.prev_ids = {std::string(kRootSnapshotId)};
+        snapshot.schema = next;
+        const Snapshot parsed = parse_snapshot(write_snapshot(snapshot), "written snapshot");
+        ScriptedResolver none;
+        EXPECT_TRUE(diff(parsed.schema, next, none).operations.empty())
+            << "snapshot round trip changed the schema (" << (format == SnapshotFormat::v1 ? "v1" : "legacy") << ")";
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenSqlite, ::testing::ValuesIn(discover_cases()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                             std::string name = info.param;
+                             std::replace(name.begin(), name.end(), '/', '_');
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
+
+}  // namespace

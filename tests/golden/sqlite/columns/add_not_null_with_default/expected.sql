@@ -1,0 +1,1 @@
+ALTER TABLE `t` ADD `d` text DEFAULT 'none' NOT NULL;

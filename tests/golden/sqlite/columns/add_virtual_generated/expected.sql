@@ -1,0 +1,1 @@
+ALTER TABLE `t` ADD `double_a` integer GENERATED ALWAYS AS (a * 2) VIRTUAL;

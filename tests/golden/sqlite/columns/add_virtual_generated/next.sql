@@ -1,0 +1,1 @@
+CREATE TABLE `t` (`a` integer, `double_a` integer GENERATED ALWAYS AS (a * 2) VIRTUAL);

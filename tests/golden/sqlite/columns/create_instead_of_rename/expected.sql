@@ -1,0 +1,2 @@
+ALTER TABLE `t` ADD `c2` text;--> statement-breakpoint
+ALTER TABLE `t` DROP COLUMN `c`;

@@ -1,0 +1,1 @@
+INSERT INTO parent VALUES (1,'a'); INSERT INTO t VALUES (1,1,'x');

@@ -1,0 +1,1 @@
+ALTER TABLE `t` RENAME COLUMN `d` TO `d2`;

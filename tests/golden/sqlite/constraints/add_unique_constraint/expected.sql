@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `t_a_b_unique` ON `t` (`a`,`b`);

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `t_live_email` ON `t` (`email`) WHERE deleted = 0;

@@ -1,0 +1,1 @@
+CREATE TABLE `users` (`id` integer PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `email` text(256));

@@ -1,0 +1,5 @@
+CREATE TABLE `t2` (
+	`id` integer PRIMARY KEY
+);
+--> statement-breakpoint
+DROP TABLE `t`;

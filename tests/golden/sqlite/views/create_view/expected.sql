@@ -1,0 +1,1 @@
+CREATE VIEW `active_users` AS select "id" from "users" where "active" = 1;
