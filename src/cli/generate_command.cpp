@@ -90,6 +90,7 @@ int run_generate(const GenerateOptions& options) {
     next.prev_ids = {prev.id};
 
     std::string sql;
+    std::string decisions_json;
     if (options.custom) {
         // A custom migration carries the previous state forward unchanged.
         next.schema = prev.schema;
@@ -119,6 +120,7 @@ int run_generate(const GenerateOptions& options) {
         sql = join_statements(statements, config.breakpoints);
         next.schema = std::move(schema);
         next.renames = renames_from(diff.decisions);
+        if (!diff.decisions.empty()) decisions_json = decisions_to_json(diff.decisions) + "\n";
         if (!diff.decisions.empty() && config.verbose) {
             print_info("Decisions (replay with --answers):\n" + decisions_to_json(diff.decisions));
         }
@@ -132,6 +134,7 @@ int run_generate(const GenerateOptions& options) {
     migration.prefix = config.migrations_prefix.value_or("index");
     migration.dialect = *config.dialect;
     migration.snapshot_version = "6";
+    migration.decisions_json = decisions_json;
     fs::path written = write_migration(folder, migration, now_ms());
     std::error_code ec;
     fs::path shown = fs::relative(written, fs::current_path(), ec);

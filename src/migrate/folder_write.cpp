@@ -162,6 +162,7 @@ fs::path write_v1(const MigrationsFolder& folder, const NewMigration& m, std::in
         try {
             write_new_file(temp_dir / "migration.sql", m.sql);
             write_new_file(temp_dir / "snapshot.json", m.snapshot_json);
+            if (!m.decisions_json.empty()) write_new_file(temp_dir / "decisions.json", m.decisions_json);
             sync_dir(temp_dir);
         } catch (...) {
             std::error_code ignored;

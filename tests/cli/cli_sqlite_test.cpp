@@ -175,6 +175,41 @@ TEST_F(Cli, RenameWithoutTerminalExitsTwoWithQuestionsThenAnswersReplay) {
     EXPECT_EQ(test::read_file(dirs[1] / "migration.sql"),
               "ALTER TABLE `users` RENAME COLUMN `name` TO `full_name`;");
     EXPECT_NE(test::read_file(dirs[1] / "snapshot.json").find("\"users.name->users.full_name\""), std::string::npos);
+
+    // The decisions are kept with the migration and replay as answers.
+    ASSERT_TRUE(fs::exists(dirs[1] / "decisions.json"));
+    fs::copy_file(dirs[1] / "decisions.json", dir / "replay.json");
+    fs::remove_all(dirs[1]);
+    ASSERT_EQ(kit("generate --name replayed --answers replay.json", out), 0) << out;
+    dirs = migration_dirs();
+    ASSERT_EQ(dirs.size(), 2u);
+    EXPECT_EQ(test::read_file(dirs[1] / "migration.sql"),
+              "ALTER TABLE `users` RENAME COLUMN `name` TO `full_name`;");
+    EXPECT_EQ(kit("generate --answers missing.json", out), 3) << out;
+}
+
+TEST_F(Cli, OnATerminalRenamesAreAsked) {
+    write_schema(kSchemaV1);
+    std::string out;
+    ASSERT_EQ(kit("generate --name init", out), 0) << out;
+    std::string renamed = kSchemaV1;
+    renamed.replace(renamed.find("\"users\""), 7, "\"members\"");
+    write_schema(renamed);
+    // script(1) gives the CLI a pseudo-terminal; "2" picks "rename" for the one question.
+    ASSERT_EQ(test::run_command("cd '" + dir.path().string() + "' && printf '2\\n' | script -qec '" DRIZZLE_KIT_EXE
+                                " generate --name rename' /dev/null",
+                                out),
+              0)
+        << out;
+    EXPECT_NE(out.find("Is members table created or renamed from another table?"), std::string::npos) << out;
+    EXPECT_NE(out.find("~ users › members table will be renamed"), std::string::npos) << out;
+    auto dirs = migration_dirs();
+    ASSERT_EQ(dirs.size(), 2u);
+    // The unique index's derived name follows the table, so it is rebuilt under the new name.
+    EXPECT_EQ(test::read_file(dirs[1] / "migration.sql"),
+              "ALTER TABLE `users` RENAME TO `members`;--> statement-breakpoint\n"
+              "DROP INDEX `users_email_unique`;--> statement-breakpoint\n"
+              "CREATE UNIQUE INDEX `members_email_unique` ON `members` (`email`);");
 }
 
 TEST_F(Cli, CustomMigrationIsEmptyWithACopiedSnapshot) {

@@ -49,6 +49,11 @@ struct NewMigration {
     std::string prefix = "index";  ///< legacy only: index|timestamp|supabase|unix|none
     Dialect dialect = Dialect::sqlite;  ///< legacy journal "dialect"
     std::string snapshot_version;  ///< legacy journal entry "version" ("6" sqlite, "7" pg)
+    /// v1 only: the rename/create decisions taken, written as `decisions.json` beside the SQL so
+    /// `generate --answers` can replay them (empty = none taken, no file). drizzle-kit reads only
+    /// migration.sql and snapshot.json from these folders. The legacy layout has no per-migration
+    /// folder; there the snapshot's `_meta` keeps the renames.
+    std::string decisions_json;
 };
 
 /// Writes a new migration into `folder` (layout as `folder.layout`). Every file is written to a
