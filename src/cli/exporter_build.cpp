@@ -1,4 +1,5 @@
 // Builds the schema exporter from the user's C++ headers, cached by the content of every input.
+#include "util/files.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/process.hpp"
 #include "cli/schema_source.hpp"
@@ -20,17 +21,10 @@ using nlohmann::ordered_json;
 
 namespace {
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 std::string file_hash(const fs::path& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) return "missing";
-    return sha256_hex(read_text(path));
+    return sha256_hex(detail::read_file_bytes(path));
 }
 
 // Make-style dependency list written by -MMD: "target: dep dep \<newline> dep".
@@ -65,7 +59,7 @@ bool manifest_matches(const fs::path& manifest_path) {
     std::error_code ec;
     if (!fs::exists(manifest_path, ec)) return false;
     try {
-        auto manifest = ordered_json::parse(read_text(manifest_path));
+        auto manifest = ordered_json::parse(detail::read_file_bytes(manifest_path));
         for (const auto& [path, hash] : manifest.at("deps").items()) {
             if (file_hash(path) != hash.get<std::string>()) return false;
         }
@@ -129,7 +123,7 @@ std::string export_cpp_schema(const std::vector<fs::path>& headers, const Export
         }
         ordered_json manifest;
         manifest["deps"] = ordered_json::object();
-        for (const auto& dep : parse_depfile(read_text(depfile))) {
+        for (const auto& dep : parse_depfile(detail::read_file_bytes(depfile))) {
             if (dep != source.string()) manifest["deps"][dep] = file_hash(dep);
         }
         std::error_code ignored;

@@ -1,4 +1,5 @@
 // `generate`: diff the schema against the migrations folder's last snapshot and write a migration.
+#include "util/files.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/migration_names.hpp"
@@ -23,14 +24,6 @@ namespace {
 
 constexpr const char* kCustomMigrationSql = "-- Custom SQL migration file, put your code below! --";
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UserError(path.string() + ": cannot read");
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 std::int64_t now_ms() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
@@ -44,7 +37,7 @@ Snapshot previous_snapshot(const MigrationsFolder& folder, Dialect dialect) {
         empty.schema.dialect = dialect;
         return empty;
     }
-    Snapshot snapshot = parse_snapshot(read_text(*path), path->string());
+    Snapshot snapshot = parse_snapshot(detail::read_file_bytes(*path), path->string());
     if (snapshot.schema.dialect != dialect) {
         throw UserError(path->string() + ": is a " + std::string(to_string(snapshot.schema.dialect)) +
                         " snapshot, but the config's dialect is " + std::string(to_string(dialect)));
@@ -102,7 +95,7 @@ int run_generate(const GenerateOptions& options) {
         require_valid(schema);
         ScriptedResolver answers(options.answers.empty()
                                      ? std::vector<RenameDecision>{}
-                                     : decisions_from_json(read_text(options.answers), options.answers));
+                                     : decisions_from_json(detail::read_file_bytes(options.answers), options.answers));
         PromptResolver resolver(answers, interactive_terminal(), std::cin, std::cout);
         DiffResult diff = drizzle::diff(prev.schema, schema, resolver);
         if (!resolver.open_questions().empty()) {

@@ -1,4 +1,5 @@
 // posix_spawn-based child processes with captured output.
+#include "util/files.hpp"
 #include "cli/process.hpp"
 
 #include "drizzle/error.hpp"
@@ -18,12 +19,6 @@ extern char** environ;
 namespace drizzle::cli {
 
 namespace {
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& scratch_dir) {
@@ -50,8 +45,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = slurp(out_path);
-    result.err = slurp(err_path);
+    result.out = detail::read_file_bytes(out_path);
+    result.err = detail::read_file_bytes(err_path);
     std::error_code ignored;
     std::filesystem::remove(out_path, ignored);
     std::filesystem::remove(err_path, ignored);

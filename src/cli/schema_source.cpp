@@ -1,4 +1,5 @@
 // Loads the desired schema from C++ headers, drizzle-kit snapshots or SQL files, and merges them.
+#include "util/files.hpp"
 #include "cli/schema_source.hpp"
 
 #include "drizzle/dialect/sqlite.hpp"
@@ -18,14 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UserError(path.string() + ": cannot read the schema file");
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 bool is_header(const fs::path& path) {
     static const std::set<std::string> extensions = {".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp"};
     return extensions.count(path.extension().string()) > 0;
@@ -37,7 +30,7 @@ Schema load_sql(const fs::path& path, Dialect dialect) {
     }
     auto connection = sqlite::SqliteConnection::open(":memory:");
     try {
-        connection->exec(read_text(path));
+        connection->exec(detail::read_file_bytes(path));
     } catch (const DbError& e) {
         throw UserError(path.string() + ": " + e.what());
     }
@@ -69,7 +62,7 @@ Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
         if (is_header(path)) {
             headers.push_back(path);
         } else if (path.extension() == ".json") {
-            merge_into(schema, parse_snapshot(read_text(path), path.string()).schema, path, dialect);
+            merge_into(schema, parse_snapshot(detail::read_file_bytes(path), path.string()).schema, path, dialect);
         } else if (path.extension() == ".sql") {
             merge_into(schema, load_sql(path, dialect), path, dialect);
         } else {

@@ -1,4 +1,5 @@
 // Lexer for drizzle.config.ts: strings with JS escapes, template literals, numbers, punctuation.
+#include "util/utf8.hpp"
 #include "config/ts_lexer.hpp"
 
 #include "config/config_detail.hpp"
@@ -16,24 +17,6 @@ std::string located(std::string_view source, const std::string& label, std::size
 }
 
 namespace {
-
-void append_utf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 bool is_ident_start(char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
@@ -178,7 +161,7 @@ private:
             return;  // line continuation
         case '\n': return;
         case 'x': {
-            append_utf8(out, hex_value(pos_, 2, at));
+            detail::append_utf8(out, hex_value(pos_, 2, at));
             pos_ += 2;
             return;
         }
@@ -204,7 +187,7 @@ private:
                 }
             }
             if (cp > 0x10FFFF) fail(at, "invalid escape sequence");
-            append_utf8(out, cp);
+            detail::append_utf8(out, cp);
             return;
         }
         default:

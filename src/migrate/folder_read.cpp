@@ -1,4 +1,5 @@
 // Reading a migrations folder in either layout, with errors that name the offending file.
+#include "util/files.hpp"
 #include "drizzle/migrate/folder.hpp"
 
 #include "drizzle/error.hpp"
@@ -16,14 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UserError("cannot read " + path.string());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 bool is_hidden(const fs::path& p) { return p.filename().string().starts_with("."); }
 
 /// Subfolders holding a migration.sql (the v1 layout), sorted by name.
@@ -39,7 +32,7 @@ std::vector<fs::path> v1_folders(const fs::path& dir) {
 
 MigrationsFolder read_legacy(const fs::path& dir) {
     const fs::path journal_path = dir / "meta" / "_journal.json";
-    auto journal = migrate_internal::parse_journal(read_text(journal_path), journal_path);
+    auto journal = migrate_internal::parse_journal(detail::read_file_bytes(journal_path), journal_path);
     MigrationsFolder folder{dir, FolderLayout::legacy, {}};
     for (const auto& e : journal.entries) {
         MigrationEntry entry;

@@ -1,4 +1,5 @@
 // Writing new migrations: every file lands via temp file + rename, the journal last.
+#include "util/files.hpp"
 #include "drizzle/migrate/folder.hpp"
 
 #include "drizzle/error.hpp"
@@ -62,14 +63,6 @@ std::string temp_suffix() {
     return std::to_string(::getpid()) + "-" + std::to_string(counter++);
 }
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UserError("cannot read " + path.string());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 std::string default_snapshot_version(Dialect dialect) {
     switch (dialect) {
     case Dialect::sqlite: return "6";
@@ -101,7 +94,7 @@ fs::path write_legacy(const MigrationsFolder& folder, const NewMigration& m, std
     const fs::path journal_path = meta / "_journal.json";
     std::string journal_text;
     if (fs::exists(journal_path)) {
-        journal_text = read_text(journal_path);
+        journal_text = detail::read_file_bytes(journal_path);
     } else {
         migrate_internal::Journal fresh;
         fresh.dialect = std::string(to_string(m.dialect));

@@ -1,4 +1,5 @@
 // sha256 via OpenSSL EVP, and the UTF-8 round trip that makes our hashes equal drizzle-orm's.
+#include "util/utf8.hpp"
 #include "migrate/hash.hpp"
 
 #include "drizzle/error.hpp"
@@ -31,28 +32,6 @@ std::string sha256_hex(const std::string& bytes) {
 
 namespace migrate_internal {
 
-namespace {
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-}  // namespace
-
 std::string node_utf8_roundtrip(const std::string& bytes) {
     // The WHATWG "UTF-8 decoder" algorithm, step by step (encoding.spec.whatwg.org, 4.1.1).
     std::string out;
@@ -81,7 +60,7 @@ std::string node_utf8_roundtrip(const std::string& bytes) {
                 needed = 3;
                 cp = b & 0x07;
             } else {
-                append_utf8(out, replacement);
+                detail::append_utf8(out, replacement);
             }
             continue;
         }
@@ -91,7 +70,7 @@ std::string node_utf8_roundtrip(const std::string& bytes) {
             needed = seen = 0;
             lower = 0x80;
             upper = 0xBF;
-            append_utf8(out, replacement);
+            detail::append_utf8(out, replacement);
             continue;
         }
         ++i;
@@ -99,12 +78,12 @@ std::string node_utf8_roundtrip(const std::string& bytes) {
         upper = 0xBF;
         cp = (cp << 6) | (b & 0x3F);
         if (++seen == needed) {
-            append_utf8(out, cp);
+            detail::append_utf8(out, cp);
             cp = 0;
             needed = seen = 0;
         }
     }
-    if (needed != 0) append_utf8(out, replacement);
+    if (needed != 0) detail::append_utf8(out, replacement);
     return out;
 }
 

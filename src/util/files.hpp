@@ -1,0 +1,12 @@
+// Small file-system helpers shared by the modules.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace drizzle::detail {
+
+/// The whole file as bytes. Throws UserError "cannot read <path>" when it cannot be opened.
+std::string read_file_bytes(const std::filesystem::path& path);
+
+}  // namespace drizzle::detail
