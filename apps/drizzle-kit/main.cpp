@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
     drizzle::cli::MigrateOptionsCli migrate;
     auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending migrations to the database");
     add_config_flags(*migrate_cmd, migrate.config, false, true);
-    migrate_cmd->add_option("--url", migrate.config.url, "Overrides dbCredentials.url (SQLite: a file path)");
+    migrate_cmd->add_option("--url", migrate.config.url,
+                            "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
     migrate_cmd->add_option("--tx-mode", migrate.tx_mode,
                             "all: one transaction for the run (default); file: one per migration")
         ->check(CLI::IsMember({"all", "file"}));
@@ -70,6 +71,8 @@ int main(int argc, char** argv) {
                             "Seconds to wait for another migrator (default 60)");
     migrate_cmd->add_option("--migrations-table", migrate.config.migrations_table,
                             "Overrides migrations.table (default __drizzle_migrations)");
+    migrate_cmd->add_option("--migrations-schema", migrate.config.migrations_schema,
+                            "Overrides migrations.schema (PostgreSQL, default drizzle)");
     migrate_cmd->footer(kExitCodes);
 
     drizzle::cli::ExportOptions export_options;

@@ -35,6 +35,7 @@ Config resolve_config(const ConfigFlags& flags, bool quiet) {
     if (!flags.prefix.empty()) config.migrations_prefix = flags.prefix;
     if (flags.breakpoints) config.breakpoints = *flags.breakpoints;
     if (!flags.migrations_table.empty()) config.migrations_table = flags.migrations_table;
+    if (!flags.migrations_schema.empty()) config.migrations_schema = flags.migrations_schema;
     if (flags.verbose) config.verbose = true;
     if (!config.dialect) {
         throw UserError(file ? file->string() + ": \"dialect\" is required (sqlite, postgresql or mysql)"

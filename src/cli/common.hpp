@@ -19,6 +19,7 @@ struct ConfigFlags {
     std::string prefix;               ///< --prefix (legacy layout naming)
     std::optional<bool> breakpoints;  ///< --breakpoints
     std::string migrations_table;     ///< --migrations-table
+    std::string migrations_schema;    ///< --migrations-schema (PostgreSQL)
     bool verbose = false;
 };
 

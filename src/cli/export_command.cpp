@@ -2,7 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/schema_source.hpp"
-#include "drizzle/dialect/sqlite.hpp"
+#include "cli/dialect_sql.hpp"
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/schema/validate.hpp"
 
@@ -12,15 +12,14 @@ namespace drizzle::cli {
 
 int run_export(const ExportOptions& options) {
     Config config = resolve_config(options.config, /*quiet=*/true);
-    if (*config.dialect != Dialect::sqlite) {
-        throw UserError("export supports the sqlite dialect so far");
-    }
+    require_supported(*config.dialect, "export");
     Schema schema = load_schema(config, default_toolchain());
     require_valid(schema);
     Schema empty;
     empty.dialect = schema.dialect;
     ScriptedResolver no_questions;  // nothing is removed, so nothing can be a rename
-    auto statements = sqlite::migration_statements(diff(empty, schema, no_questions));
+    bool no_transaction = false;
+    auto statements = dialect_statements(*config.dialect, diff(empty, schema, no_questions), no_transaction);
     // drizzle-kit joins the statements with a newline and ends with one.
     std::string sql;
     for (const auto& statement : statements) sql += statement + "\n";

@@ -5,7 +5,7 @@
 #include "cli/migration_names.hpp"
 #include "cli/prompt_resolver.hpp"
 #include "cli/schema_source.hpp"
-#include "drizzle/dialect/sqlite.hpp"
+#include "cli/dialect_sql.hpp"
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/migrate/folder.hpp"
 #include "drizzle/schema/validate.hpp"
@@ -68,10 +68,7 @@ std::string join_statements(const std::vector<std::string>& statements, bool bre
 
 int run_generate(const GenerateOptions& options) {
     Config config = resolve_config(options.config);
-    if (*config.dialect != Dialect::sqlite) {
-        throw UserError("generate supports the sqlite dialect so far; " + std::string(to_string(*config.dialect)) +
-                        " is coming");
-    }
+    require_supported(*config.dialect, "generate");
     if (!options.name.empty()) require_valid_migration_name(options.name);
     const fs::path out_dir = config.out_dir();
     MigrationsFolder folder = MigrationsFolder::read(out_dir);
@@ -81,6 +78,9 @@ int run_generate(const GenerateOptions& options) {
     next.format = folder.layout == FolderLayout::legacy ? SnapshotFormat::legacy : SnapshotFormat::v1;
     next.id = new_snapshot_id();
     next.prev_ids = {prev.id};
+    // Unnamed constraints get the names of the folder's drizzle-kit generation, so the SQL and
+    // the snapshot agree with what drizzle-kit itself would have written there.
+    const NamingStyle naming = folder.layout == FolderLayout::legacy ? NamingStyle::legacy : NamingStyle::v1;
 
     std::string sql;
     std::string decisions_json;
@@ -92,12 +92,13 @@ int run_generate(const GenerateOptions& options) {
         sql = kCustomMigrationSql;
     } else {
         Schema schema = load_schema(config, default_toolchain(), print_info);
+        assign_default_names(schema, naming);
         require_valid(schema);
         ScriptedResolver answers(options.answers.empty()
                                      ? std::vector<RenameDecision>{}
                                      : decisions_from_json(detail::read_file_bytes(options.answers), options.answers));
         PromptResolver resolver(answers, interactive_terminal(), std::cin, std::cout);
-        DiffResult diff = drizzle::diff(prev.schema, schema, resolver);
+        DiffResult diff = drizzle::diff(prev.schema, schema, resolver, naming);
         if (!resolver.open_questions().empty()) {
             throw UnresolvedDecisionsError(
                 std::to_string(resolver.open_questions().size()) +
@@ -105,12 +106,15 @@ int run_generate(const GenerateOptions& options) {
                     "answer them in a JSON file and pass it with --answers FILE (format printed above)",
                 questions_to_json(resolver.open_questions()));
         }
-        auto statements = sqlite::migration_statements(diff);
+        bool no_transaction = false;
+        auto statements = dialect_statements(*config.dialect, diff, no_transaction);
         if (statements.empty()) {
             std::cout << "No schema changes, nothing to migrate 😴" << std::endl;
             return exit_ok;
         }
         sql = join_statements(statements, config.breakpoints);
+        // Our migrator runs such a file outside a transaction (drizzle #860).
+        if (no_transaction) sql = "-- drizzle:txmode none\n" + sql;
         next.schema = std::move(schema);
         next.renames = renames_from(diff.decisions);
         if (!diff.decisions.empty()) decisions_json = decisions_to_json(diff.decisions) + "\n";
@@ -126,7 +130,7 @@ int run_generate(const GenerateOptions& options) {
     migration.breakpoints = config.breakpoints;
     migration.prefix = config.migrations_prefix.value_or("index");
     migration.dialect = *config.dialect;
-    migration.snapshot_version = "6";
+    migration.snapshot_version = *config.dialect == Dialect::postgresql ? "7" : "6";
     migration.decisions_json = decisions_json;
     fs::path written = write_migration(folder, migration, now_ms());
     std::error_code ec;

@@ -44,6 +44,15 @@ void merge_into(Schema& target, Schema source, const fs::path& origin, Dialect d
     }
     for (auto& table : source.tables) target.tables.push_back(std::move(table));
     for (auto& view : source.views) target.views.push_back(std::move(view));
+    for (auto& name : source.schemas) {
+        if (std::find(target.schemas.begin(), target.schemas.end(), name) == target.schemas.end()) {
+            target.schemas.push_back(std::move(name));
+        }
+    }
+    for (auto& type : source.enums) target.enums.push_back(std::move(type));
+    for (auto& sequence : source.sequences) target.sequences.push_back(std::move(sequence));
+    for (auto& role : source.roles) target.roles.push_back(std::move(role));
+    for (auto& policy : source.policies) target.policies.push_back(std::move(policy));
 }
 
 }  // namespace

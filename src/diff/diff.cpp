@@ -17,15 +17,31 @@ std::string lower(std::string text) {
     return text;
 }
 
+// drizzle-kit 0.31 writes `numeric(10, 2)` and `timestamp (3)`, 1.0 and the catalogs
+// `numeric(10,2)` and `timestamp(3)`: the same type.
+std::string type_key(const std::string& type) {
+    std::string out;
+    for (size_t i = 0; i < type.size(); ++i) {
+        char c = static_cast<char>(std::tolower(static_cast<unsigned char>(type[i])));
+        if (c == ' ' && ((i > 0 && type[i - 1] == ',') || (i + 1 < type.size() && type[i + 1] == '('))) continue;
+        out += c;
+    }
+    return out;
+}
+
 bool columns_equal(const Column& a, const Column& b) {
-    return a.name == b.name && lower(a.type) == lower(b.type) && a.effective_not_null() == b.effective_not_null() &&
+    return a.name == b.name && type_key(a.type) == type_key(b.type) && a.effective_not_null() == b.effective_not_null() &&
            a.primary_key == b.primary_key && a.autoincrement == b.autoincrement &&
-           a.default_value == b.default_value && a.generated == b.generated;
+           a.default_value == b.default_value && a.generated == b.generated && a.identity == b.identity &&
+           a.type_schema == b.type_schema && a.dimensions == b.dimensions;
 }
 
 // Where an index came from (declared or made by SQLite for a constraint) does not change it.
+// CONCURRENTLY is how an index gets built, not what it is; "" and "btree" are the same method.
 bool indexes_equal(const Index& a, const Index& b) {
-    return a.name == b.name && a.columns == b.columns && a.unique == b.unique && a.where == b.where;
+    auto method = [](const Index& i) { return i.method.empty() ? std::string("btree") : i.method; };
+    return a.name == b.name && a.columns == b.columns && a.unique == b.unique && a.where == b.where &&
+           method(a) == method(b) && a.with == b.with;
 }
 
 std::string joined(const std::vector<std::string>& parts) {
@@ -44,7 +60,9 @@ std::string foreign_key_identity(Dialect dialect, const ForeignKey& fk) {
 
 bool foreign_keys_equal(Dialect dialect, const ForeignKey& a, const ForeignKey& b) {
     if (dialect == Dialect::sqlite) return foreign_key_identity(dialect, a) == foreign_key_identity(dialect, b);
-    return a.name == b.name && a.columns == b.columns && a.table_to == b.table_to && a.columns_to == b.columns_to &&
+    auto schema_of = [](const std::string& s) { return s == "public" ? std::string() : s; };
+    return a.name == b.name && a.columns == b.columns && a.table_to == b.table_to &&
+           schema_of(a.schema_to) == schema_of(b.schema_to) && a.columns_to == b.columns_to &&
            a.on_delete == b.on_delete && a.on_update == b.on_update;
 }
 
@@ -74,8 +92,8 @@ void rename_column_references(Table& table, const std::string& from, const std::
 
 class Differ {
 public:
-    Differ(const Schema& prev, const Schema& next, Resolver& resolver)
-        : prev_(normalize_for_diff(prev)), next_(normalize_for_diff(next)), resolver_(resolver),
+    Differ(const Schema& prev, const Schema& next, Resolver& resolver, NamingStyle naming)
+        : prev_(normalize_for_diff(prev, naming)), next_(normalize_for_diff(next, naming)), resolver_(resolver),
           dialect_(next.dialect) {}
 
     DiffResult run() {
@@ -106,6 +124,8 @@ public:
         }
         for (const auto& [old_table, new_table] : matched) diff_table(old_table, *new_table);
         diff_views();
+        diff_database_objects();
+
         DiffResult result = assemble();
         for (auto& [old_table, new_table] : matched) result.kept_tables.emplace_back(std::move(old_table), *new_table);
         result.next = next_;
@@ -152,6 +172,8 @@ private:
             } else {
                 ops_create_tables_.push_back(op::CreateTable{t});
                 for (const auto& index : t.indexes) ops_create_indexes_.push_back(op::CreateIndex{t.schema, t.name, index});
+                if (t.rls_enabled || !t.policies.empty()) ops_enable_rls_.push_back(op::EnableRls{t.schema, t.name});
+                for (const auto& policy : t.policies) ops_create_policies_.push_back(op::CreatePolicy{t.schema, t.name, policy});
             }
         }
         for (size_t i : removed) dropped_tables_.push_back(prev_.tables[i]);
@@ -240,12 +262,17 @@ private:
             });
             if (it == old_table.primary_keys.end()) ops_add_pks_.push_back(op::AddPrimaryKey{schema, name, pk});
         }
+        auto same_unique = [](const UniqueConstraint& a, const UniqueConstraint& b) {
+            return a.name == b.name && a.columns == b.columns && a.nulls_not_distinct == b.nulls_not_distinct;
+        };
         for (const auto& unique : old_table.uniques) {
-            auto it = std::find(new_table.uniques.begin(), new_table.uniques.end(), unique);
+            auto it = std::find_if(new_table.uniques.begin(), new_table.uniques.end(),
+                                   [&](const UniqueConstraint& u) { return same_unique(u, unique); });
             if (it == new_table.uniques.end()) ops_drop_uniques_.push_back(op::DropUnique{schema, name, unique});
         }
         for (const auto& unique : new_table.uniques) {
-            auto it = std::find(old_table.uniques.begin(), old_table.uniques.end(), unique);
+            auto it = std::find_if(old_table.uniques.begin(), old_table.uniques.end(),
+                                   [&](const UniqueConstraint& u) { return same_unique(u, unique); });
             if (it == old_table.uniques.end()) ops_add_uniques_.push_back(op::AddUnique{schema, name, unique});
         }
         for (const auto& check : old_table.checks) {
@@ -256,6 +283,111 @@ private:
             auto it = std::find(old_table.checks.begin(), old_table.checks.end(), check);
             if (it == old_table.checks.end()) ops_add_checks_.push_back(op::AddCheck{schema, name, check});
         }
+        if (!old_table.rls_enabled && new_table.rls_enabled) ops_enable_rls_.push_back(op::EnableRls{schema, name});
+        if (old_table.rls_enabled && !new_table.rls_enabled) ops_disable_rls_.push_back(op::DisableRls{schema, name});
+        for (const auto& policy : old_table.policies) {
+            auto it = std::find(new_table.policies.begin(), new_table.policies.end(), policy);
+            if (it == new_table.policies.end()) ops_drop_policies_.push_back(op::DropPolicy{schema, name, policy});
+        }
+        for (const auto& policy : new_table.policies) {
+            auto it = std::find(old_table.policies.begin(), old_table.policies.end(), policy);
+            if (it == old_table.policies.end()) ops_create_policies_.push_back(op::CreatePolicy{schema, name, policy});
+        }
+    }
+
+    // Schemas, enums, sequences and roles: matched by name; no rename questions for them yet.
+    void diff_database_objects() {
+        for (const auto& name : next_.schemas) {
+            if (std::find(prev_.schemas.begin(), prev_.schemas.end(), name) == prev_.schemas.end()) {
+                ops_create_schemas_.push_back(op::CreateSchema{name});
+            }
+        }
+        for (const auto& name : prev_.schemas) {
+            if (std::find(next_.schemas.begin(), next_.schemas.end(), name) == next_.schemas.end()) {
+                ops_drop_schemas_.push_back(op::DropSchema{name});
+            }
+        }
+        for (const auto& type : next_.enums) {
+            auto it = std::find_if(prev_.enums.begin(), prev_.enums.end(),
+                                   [&](const Enum& e) { return e.schema == type.schema && e.name == type.name; });
+            if (it == prev_.enums.end()) {
+                ops_create_enums_.push_back(op::CreateEnum{type});
+            } else if (it->values != type.values) {
+                diff_enum_values(*it, type);
+            }
+        }
+        for (const auto& type : prev_.enums) {
+            auto it = std::find_if(next_.enums.begin(), next_.enums.end(),
+                                   [&](const Enum& e) { return e.schema == type.schema && e.name == type.name; });
+            if (it == next_.enums.end()) ops_drop_enums_.push_back(op::DropEnum{type});
+        }
+        for (const auto& sequence : next_.sequences) {
+            auto it = std::find_if(prev_.sequences.begin(), prev_.sequences.end(), [&](const Sequence& q) {
+                return q.schema == sequence.schema && q.name == sequence.name;
+            });
+            if (it == prev_.sequences.end()) {
+                ops_create_sequences_.push_back(op::CreateSequence{sequence});
+            } else if (!(it->options == sequence.options)) {
+                ops_alter_sequences_.push_back(op::AlterSequence{*it, sequence});
+            }
+        }
+        for (const auto& sequence : prev_.sequences) {
+            auto it = std::find_if(next_.sequences.begin(), next_.sequences.end(), [&](const Sequence& q) {
+                return q.schema == sequence.schema && q.name == sequence.name;
+            });
+            if (it == next_.sequences.end()) ops_drop_sequences_.push_back(op::DropSequence{sequence});
+        }
+        for (const auto& role : next_.roles) {
+            auto it = std::find_if(prev_.roles.begin(), prev_.roles.end(), [&](const Role& r) { return r.name == role.name; });
+            if (it == prev_.roles.end()) {
+                ops_create_roles_.push_back(op::CreateRole{role});
+            } else if (!(*it == role)) {
+                ops_alter_roles_.push_back(op::AlterRole{*it, role});
+            }
+        }
+        for (const auto& role : prev_.roles) {
+            auto it = std::find_if(next_.roles.begin(), next_.roles.end(), [&](const Role& r) { return r.name == role.name; });
+            if (it == next_.roles.end()) ops_drop_roles_.push_back(op::DropRole{role});
+        }
+    }
+
+    // Values only added (old order kept) become ADD VALUE; anything else recreates the type.
+    void diff_enum_values(const Enum& old_type, const Enum& new_type) {
+        std::vector<std::string> kept;
+        for (const auto& value : new_type.values) {
+            if (std::find(old_type.values.begin(), old_type.values.end(), value) != old_type.values.end()) {
+                kept.push_back(value);
+            }
+        }
+        if (kept == old_type.values) {
+            for (size_t i = 0; i < new_type.values.size(); ++i) {
+                const auto& value = new_type.values[i];
+                if (std::find(old_type.values.begin(), old_type.values.end(), value) != old_type.values.end()) continue;
+                std::string before;
+                for (size_t j = i + 1; j < new_type.values.size() && before.empty(); ++j) {
+                    if (std::find(old_type.values.begin(), old_type.values.end(), new_type.values[j]) !=
+                        old_type.values.end()) {
+                        before = new_type.values[j];
+                    }
+                }
+                ops_add_enum_values_.push_back(op::AddEnumValue{new_type.schema, new_type.name, value, before});
+            }
+            return;
+        }
+        op::RecreateEnum recreate{old_type, new_type, {}};
+        for (const auto& table : next_.tables) {
+            for (const auto& column : table.columns) {
+                const bool same_schema = column.type_schema == new_type.schema ||
+                                         ((column.type_schema.empty() || column.type_schema == "public") &&
+                                          (new_type.schema.empty() || new_type.schema == "public"));
+                if (!column.type_schema.empty() && column.type == new_type.name && same_schema) {
+                    std::optional<std::string> default_sql;
+                    if (column.default_value) default_sql = column.default_value->sql;
+                    recreate.columns.push_back({table.schema, table.name, column.name, default_sql, column.dimensions});
+                }
+            }
+        }
+        ops_recreate_enums_.push_back(std::move(recreate));
     }
 
     void diff_views() {
@@ -301,10 +433,20 @@ private:
         auto append = [&out](auto& ops) {
             for (auto& o : ops) out.emplace_back(std::move(o));
         };
+        append(ops_create_schemas_);
+        append(ops_create_enums_);
+        append(ops_add_enum_values_);
+        append(ops_create_sequences_);
+        append(ops_alter_sequences_);
+        append(ops_create_roles_);
+        append(ops_alter_roles_);
         append(ops_drop_views_);
+        append(ops_drop_policies_);
+        append(ops_recreate_enums_);
         append(ops_rename_tables_);
         append(ops_rename_columns_);
         append(ops_create_tables_);
+        append(ops_enable_rls_);
         append(ops_drop_indexes_);
         append(ops_drop_fks_);
         append(ops_drop_uniques_);
@@ -320,6 +462,12 @@ private:
         for (auto& table : drop_order()) out.emplace_back(op::DropTable{std::move(table)});
         append(ops_create_indexes_);
         append(ops_create_views_);
+        append(ops_create_policies_);
+        append(ops_disable_rls_);
+        append(ops_drop_enums_);
+        append(ops_drop_sequences_);
+        append(ops_drop_roles_);
+        append(ops_drop_schemas_);
         result.decisions = std::move(decisions_);
         return result;
     }
@@ -352,16 +500,32 @@ private:
     std::vector<op::DropColumn> ops_drop_columns_;
     std::vector<op::CreateIndex> ops_create_indexes_;
     std::vector<op::CreateView> ops_create_views_;
+    std::vector<op::CreateSchema> ops_create_schemas_;
+    std::vector<op::DropSchema> ops_drop_schemas_;
+    std::vector<op::CreateEnum> ops_create_enums_;
+    std::vector<op::DropEnum> ops_drop_enums_;
+    std::vector<op::AddEnumValue> ops_add_enum_values_;
+    std::vector<op::RecreateEnum> ops_recreate_enums_;
+    std::vector<op::CreateSequence> ops_create_sequences_;
+    std::vector<op::DropSequence> ops_drop_sequences_;
+    std::vector<op::AlterSequence> ops_alter_sequences_;
+    std::vector<op::CreateRole> ops_create_roles_;
+    std::vector<op::DropRole> ops_drop_roles_;
+    std::vector<op::AlterRole> ops_alter_roles_;
+    std::vector<op::EnableRls> ops_enable_rls_;
+    std::vector<op::DisableRls> ops_disable_rls_;
+    std::vector<op::CreatePolicy> ops_create_policies_;
+    std::vector<op::DropPolicy> ops_drop_policies_;
 };
 
 }  // namespace
 
-DiffResult diff(const Schema& prev, const Schema& next, Resolver& resolver) {
+DiffResult diff(const Schema& prev, const Schema& next, Resolver& resolver, NamingStyle naming) {
     if (prev.dialect != next.dialect && !prev.tables.empty()) {
         throw UserError("cannot diff a " + std::string(to_string(prev.dialect)) + " schema against a " +
                         std::string(to_string(next.dialect)) + " schema");
     }
-    return Differ(prev, next, resolver).run();
+    return Differ(prev, next, resolver, naming).run();
 }
 
 }  // namespace drizzle

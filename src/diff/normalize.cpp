@@ -4,22 +4,40 @@
 
 namespace drizzle {
 
-Schema normalize_for_diff(const Schema& schema) {
-    Schema out = schema;
-    for (auto& table : out.tables) {
+void assign_default_names(Schema& schema, NamingStyle naming) {
+    for (auto& table : schema.tables) {
         for (auto& fk : table.foreign_keys) {
-            if (!fk.name_explicit || fk.name.empty()) {
-                fk.name = default_foreign_key_name(NamingStyle::v1, schema.dialect, table.name, fk);
-            }
+            if (fk.name.empty()) fk.name = default_foreign_key_name(naming, schema.dialect, table.name, fk);
         }
         for (auto& pk : table.primary_keys) {
-            if (!pk.name_explicit || pk.name.empty()) {
-                pk.name = default_primary_key_name(NamingStyle::v1, schema.dialect, table.name, pk.columns);
-            }
+            if (pk.name.empty()) pk.name = default_primary_key_name(naming, schema.dialect, table.name, pk.columns);
         }
         for (auto& unique : table.uniques) {
-            if (!unique.name_explicit || unique.name.empty()) {
-                unique.name = default_unique_name(NamingStyle::v1, schema.dialect, table.name, unique.columns);
+            if (unique.name.empty()) {
+                unique.name = default_unique_name(naming, schema.dialect, table.name, unique.columns);
+                // drizzle-kit 1.0 names only a column's own `.unique()` the PostgreSQL way (_key).
+                if (naming == NamingStyle::v1 && schema.dialect == Dialect::postgresql && !unique.column_level) {
+                    unique.name = default_unique_name(NamingStyle::legacy, schema.dialect, table.name, unique.columns);
+                }
+            }
+        }
+    }
+}
+
+Schema normalize_for_diff(const Schema& schema, NamingStyle naming) {
+    Schema out = schema;
+    assign_default_names(out, naming);
+    for (auto& table : out.tables) {
+        // A one-column key declared at table level is the same key as the column's own; the
+        // engine reports it as the column's (PostgreSQL names it <table>_pkey either way).
+        if (table.primary_keys.size() == 1 && table.primary_keys[0].columns.size() == 1) {
+            const auto& pk = table.primary_keys[0];
+            const bool default_name = !pk.name_explicit || pk.name == table.name + "_pkey";
+            if (schema.dialect == Dialect::sqlite || default_name) {
+                for (auto& column : table.columns) {
+                    if (column.name == pk.columns[0]) column.primary_key = true;
+                }
+                table.primary_keys.clear();
             }
         }
         if (schema.dialect == Dialect::sqlite) {
@@ -29,7 +47,7 @@ Schema normalize_for_diff(const Schema& schema) {
                 Index index;
                 index.name = unique.name;
                 index.unique = true;
-                for (const auto& column : unique.columns) index.columns.push_back({column, false});
+                for (const auto& column : unique.columns) index.columns.push_back({.expression = column, .is_expression = false});
                 table.indexes.push_back(std::move(index));
             }
             table.uniques.clear();

@@ -39,12 +39,29 @@ std::string describe(const Operation& operation) {
             [](const op::CreateView& o) { return "create view " + qualified(o.view.schema, o.view.name); },
             [](const op::DropView& o) { return "drop view " + qualified(o.view.schema, o.view.name); },
             [](const op::RecreateTable& o) { return "recreate table " + qualified(o.to.schema, o.to.name); },
+            [](const op::CreateSchema& o) { return "create schema " + o.name; },
+            [](const op::DropSchema& o) { return "drop schema " + o.name; },
+            [](const op::CreateEnum& o) { return "create enum " + qualified(o.type.schema, o.type.name); },
+            [](const op::DropEnum& o) { return "drop enum " + qualified(o.type.schema, o.type.name); },
+            [](const op::AddEnumValue& o) { return "add value '" + o.value + "' to enum " + qualified(o.schema, o.name); },
+            [](const op::RecreateEnum& o) { return "recreate enum " + qualified(o.to.schema, o.to.name); },
+            [](const op::CreateSequence& o) { return "create sequence " + qualified(o.sequence.schema, o.sequence.name); },
+            [](const op::DropSequence& o) { return "drop sequence " + qualified(o.sequence.schema, o.sequence.name); },
+            [](const op::AlterSequence& o) { return "alter sequence " + qualified(o.to.schema, o.to.name); },
+            [](const op::CreateRole& o) { return "create role " + o.role.name; },
+            [](const op::DropRole& o) { return "drop role " + o.role.name; },
+            [](const op::AlterRole& o) { return "alter role " + o.to.name; },
+            [](const op::EnableRls& o) { return "enable row level security on " + qualified(o.schema, o.table); },
+            [](const op::DisableRls& o) { return "disable row level security on " + qualified(o.schema, o.table); },
+            [](const op::CreatePolicy& o) { return "create policy " + o.policy.name + " on " + o.table; },
+            [](const op::DropPolicy& o) { return "drop policy " + o.policy.name + " on " + o.table; },
         },
         operation);
 }
 
 bool is_destructive(const Operation& operation) {
-    return std::holds_alternative<op::DropTable>(operation) || std::holds_alternative<op::DropColumn>(operation);
+    return std::holds_alternative<op::DropTable>(operation) || std::holds_alternative<op::DropColumn>(operation) ||
+           std::holds_alternative<op::DropSchema>(operation) || std::holds_alternative<op::RecreateEnum>(operation);
 }
 
 }  // namespace drizzle

@@ -52,6 +52,52 @@ void register_view(Dialect dialect, View view) {
     reg.schema.views.push_back(std::move(view));
 }
 
+namespace {
+template <class T, class Same>
+void add_unique(std::vector<T>& items, T item, Same same, const std::string& what) {
+    for (const auto& existing : items) {
+        if (same(existing, item)) {
+            if (!(existing == item)) registry().conflicts.push_back(what + " is declared twice, differently");
+            return;
+        }
+    }
+    items.push_back(std::move(item));
+}
+}  // namespace
+
+void register_schema(const std::string& name) {
+    auto& schemas = registry().schema.schemas;
+    if (std::find(schemas.begin(), schemas.end(), name) == schemas.end()) schemas.push_back(name);
+}
+
+void register_enum(Enum type) {
+    registry().dialects.insert(Dialect::postgresql);
+    registry().schema.dialect = Dialect::postgresql;
+    const std::string what = "enum \"" + type.name + "\"";
+    add_unique(registry().schema.enums, std::move(type),
+               [](const Enum& a, const Enum& b) { return a.schema == b.schema && a.name == b.name; }, what);
+}
+
+void register_sequence(Sequence sequence) {
+    registry().dialects.insert(Dialect::postgresql);
+    registry().schema.dialect = Dialect::postgresql;
+    const std::string what = "sequence \"" + sequence.name + "\"";
+    add_unique(registry().schema.sequences, std::move(sequence),
+               [](const Sequence& a, const Sequence& b) { return a.schema == b.schema && a.name == b.name; }, what);
+}
+
+void register_role(Role role) {
+    const std::string what = "role \"" + role.name + "\"";
+    add_unique(registry().schema.roles, std::move(role), [](const Role& a, const Role& b) { return a.name == b.name; },
+               what);
+}
+
+void enable_rls(const std::string& schema, const std::string& table) {
+    for (auto& t : registry().schema.tables) {
+        if (t.schema == schema && t.name == table) t.rls_enabled = true;
+    }
+}
+
 Schema registered_schema() {
     const auto& reg = registry();
     if (reg.dialects.size() > 1) throw UserError("the schema declares tables of more than one dialect");
@@ -66,6 +112,12 @@ Schema registered_schema() {
               [](const Table& a, const Table& b) { return std::tie(a.schema, a.name) < std::tie(b.schema, b.name); });
     std::sort(schema.views.begin(), schema.views.end(),
               [](const View& a, const View& b) { return std::tie(a.schema, a.name) < std::tie(b.schema, b.name); });
+    std::sort(schema.enums.begin(), schema.enums.end(),
+              [](const Enum& a, const Enum& b) { return std::tie(a.schema, a.name) < std::tie(b.schema, b.name); });
+    std::sort(schema.sequences.begin(), schema.sequences.end(), [](const Sequence& a, const Sequence& b) {
+        return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+    });
+    std::sort(schema.schemas.begin(), schema.schemas.end());
     return schema;
 }
 

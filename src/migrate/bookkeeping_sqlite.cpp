@@ -11,15 +11,6 @@ namespace drizzle::migrate_internal {
 
 namespace {
 
-std::string quote_identifier(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 /// drizzle-orm's CREATE TABLE text, byte for byte: SQLite keeps it in sqlite_schema, so a
 /// different whitespace would show in every schema dump.
 std::string create_table_sql(const std::string& table, FolderLayout layout) {
@@ -33,10 +24,6 @@ std::string create_table_sql(const std::string& table, FolderLayout layout) {
     return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
            " (\n\t\t\t\tid INTEGER PRIMARY KEY,\n\t\t\t\thash text NOT NULL,\n\t\t\t\tcreated_at numeric,\n"
            "\t\t\t\tname text,\n\t\t\t\tapplied_at TEXT\n\t\t\t)";
-}
-
-std::string short_hash(const std::string& hash) {
-    return hash.size() > 12 ? hash.substr(0, 12) + ".." : hash;
 }
 
 class SqliteMigrationStore final : public MigrationStore {
@@ -219,31 +206,16 @@ private:
     /// migration abort the upgrade, as there.
     void upgrade_to_v1(const std::vector<LocalMigration>& local, const std::vector<std::string>& cols) {
         auto rows = read_rows();
-        auto matches = match_rows_by_time(local, rows);
-        std::string unmatched;
-        std::size_t unmatched_count = 0;
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (matches[i]) continue;
-            ++unmatched_count;
-            unmatched += "\n  id " + rows[i].id.value_or("NULL") + " (rowid " + std::to_string(rows[i].key) +
-                         "), created_at " + rows[i].created_at.value_or("NULL") + ", hash " +
-                         short_hash(rows[i].hash);
-        }
-        if (unmatched_count > 0) {
-            throw UserError("While upgrading the migrations table " + quote_identifier(table_) +
-                            " to the drizzle-kit 1.0 format we found " + std::to_string(unmatched_count) +
-                            " recorded migration(s) that match no local migration in " + folder_.string() +
-                            ":" + unmatched +
-                            "\nThey were applied to the database but are missing locally; restore them "
-                            "before migrating.");
-        }
+        auto names = names_for_upgrade(local, rows, quote_identifier(table_), folder_, [](const RecordedRow& row) {
+            return "id " + row.id.value_or("NULL") + " (rowid " + std::to_string(row.key) + ")";
+        });
         const std::string table = quote_identifier(table_);
         if (!has(cols, "name")) c_.exec("ALTER TABLE " + table + " ADD COLUMN \"name\" text");
         if (!has(cols, "applied_at")) c_.exec("ALTER TABLE " + table + " ADD COLUMN \"applied_at\" TEXT");
         for (std::size_t i = 0; i < rows.size(); ++i) {
             // rowid, not drizzle's id/created_at/hash fallbacks: it names exactly this row.
             c_.query("UPDATE " + table + " SET \"name\" = ?, \"applied_at\" = NULL WHERE rowid = ?",
-                     {local[*matches[i]].name, rows[i].key});
+                     {names[i], rows[i].key});
         }
     }
 

@@ -1,6 +1,6 @@
 // The migrator's view of a database: where applied migrations are recorded and how runs are
-// serialised. SQLite's implementation is in bookkeeping_sqlite.cpp; PostgreSQL can add its own
-// (schema-qualified table, advisory lock) without touching the migrator.
+// serialised. SQLite's implementation is in bookkeeping_sqlite.cpp, PostgreSQL's (schema-qualified
+// table, advisory lock) in bookkeeping_pg.cpp; what both share is in bookkeeping_common.cpp.
 #pragma once
 
 #include "drizzle/driver/connection.hpp"
@@ -8,6 +8,7 @@
 #include "drizzle/migrate/migrator.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@ struct LocalMigration {
     std::string raw_hash;      ///< sha256 of the bytes (differs only for invalid UTF-8)
     std::string display_path;  ///< sql path relative to the migrations folder
     bool switches_foreign_keys_off = false;
+    bool outside_transaction = false;  ///< first line `-- drizzle:txmode none`
 };
 
 /// One row of the bookkeeping table.
@@ -65,6 +67,11 @@ public:
 
     /// Rolls back if a transaction is open and restores the session settings. Never throws.
     virtual void rollback() noexcept = 0;
+
+    /// Whether the lock outlives the transaction, so a `-- drizzle:txmode none` migration can run
+    /// between rollback() and the next begin() with other migrators still kept out (PostgreSQL's
+    /// session advisory lock). SQLite's lock is its write transaction: false.
+    virtual bool lock_survives_transactions() const { return false; }
 };
 
 /// The store for `connection`'s dialect; UserError for dialects without one yet.
@@ -73,5 +80,23 @@ std::unique_ptr<MigrationStore> make_migration_store(Connection& connection, con
 /// SQLite: table `options.table` (no schema), BEGIN IMMEDIATE as the lock.
 std::unique_ptr<MigrationStore> make_sqlite_migration_store(Connection& connection,
                                                             const MigrateOptions& options);
+
+/// PostgreSQL: table `options.schema`.`options.table`, a session advisory lock for the whole run.
+std::unique_ptr<MigrationStore> make_pg_migration_store(Connection& connection, const MigrateOptions& options);
+
+/// `"name"` with embedded quotes doubled (SQLite and PostgreSQL quote identifiers alike).
+std::string quote_identifier(const std::string& name);
+
+/// The first 12 hex digits of a hash and "..", for messages.
+std::string short_hash(const std::string& hash);
+
+/// drizzle-orm 1.0's upgrade of a 0.45 table: the local migration each recorded row belongs to
+/// (match_rows_by_time), as its name. Rows that belong to no local migration abort the upgrade,
+/// as there: UserError listing them (`row_label` names one row, e.g. "id 3 (rowid 3)"), naming
+/// `table` and `folder`.
+std::vector<std::string> names_for_upgrade(const std::vector<LocalMigration>& local,
+                                           const std::vector<RecordedRow>& rows, const std::string& table,
+                                           const std::filesystem::path& folder,
+                                           const std::function<std::string(const RecordedRow&)>& row_label);
 
 }  // namespace drizzle::migrate_internal

@@ -23,6 +23,7 @@ namespace migrate_internal {
 std::unique_ptr<MigrationStore> make_migration_store(Connection& connection, const MigrateOptions& options) {
     switch (connection.dialect()) {
     case Dialect::sqlite: return make_sqlite_migration_store(connection, options);
+    case Dialect::postgresql: return make_pg_migration_store(connection, options);
     default: break;
     }
     throw UserError("migrate is not supported for " + std::string(to_string(connection.dialect())) + " yet");
@@ -52,6 +53,7 @@ std::vector<mi::LocalMigration> load_local(const MigrationsFolder& folder) {
         m.display_path = entry.sql_path.lexically_relative(folder.dir).generic_string();
         if (m.display_path.empty()) m.display_path = entry.sql_path.generic_string();
         m.switches_foreign_keys_off = mi::switches_foreign_keys_off(m.sql);
+        m.outside_transaction = mi::declares_txmode_none(m.sql);
         local.push_back(std::move(m));
     }
     return local;
@@ -120,6 +122,39 @@ void apply_one(Connection& connection, const mi::LocalMigration& m) {
     }
 }
 
+/// Refuses `-- drizzle:txmode none` migrations where the store cannot keep other migrators out
+/// between transactions (SQLite), before anything of the run is applied.
+void check_txmode_none(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigration>& local,
+                       const mi::MigrationStore& store) {
+    if (store.lock_survives_transactions()) return;
+    for (std::size_t i : plan.pending) {
+        if (!local[i].outside_transaction) continue;
+        throw UserError(local[i].display_path +
+                        ": `-- drizzle:txmode none` is supported on PostgreSQL only (its migration lock outlives "
+                        "transactions); on this database every migration runs in a transaction: remove the line");
+    }
+}
+
+/// A `-- drizzle:txmode none` migration (e.g. CREATE INDEX CONCURRENTLY, which refuses to run in a
+/// transaction): the read-only transaction that planned it ends, every piece runs on its own in
+/// autocommit, then the row is recorded in a transaction of its own. The store's lock is held
+/// throughout, so no other migrator can apply it meanwhile.
+void apply_outside_transaction(Connection& connection, mi::MigrationStore& store, const mi::LocalMigration& m,
+                               FolderLayout layout) {
+    store.rollback();
+    try {
+        apply_one(connection, m);
+    } catch (const DbError& e) {
+        throw DbError(std::string(e.what()) +
+                          "\n  (txmode none: the statements before this one stay applied and the migration is not "
+                          "recorded; it runs again in full next time, so write it to be re-runnable)",
+                      e.code(), e.statement());
+    }
+    store.begin(false);
+    store.record(m, layout);
+    store.commit();
+}
+
 std::string names_of(const std::vector<mi::LocalMigration>& local, const std::vector<std::size_t>& batch) {
     std::string text;
     for (std::size_t i : batch) text += (text.empty() ? "" : ", ") + local[i].name;
@@ -140,34 +175,49 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
     for (;;) {
         store->begin(relax_foreign_keys);
         std::vector<std::size_t> batch;
+        bool more = false;  // pending migrations left for another transaction
         try {
             // The applied set is read under the lock: another migrator may have run meanwhile.
             const auto plan = mi::plan_migrations(folder.layout, local, store->read_rows());
             check_plan(plan, local, options, result, reported);
+            check_txmode_none(plan, local, *store);
             batch = plan.pending;
+            // A `txmode none` migration runs alone; one after others ends the batch before it.
+            auto alone = std::find_if(batch.begin(), batch.end(),
+                                      [&](std::size_t i) { return local[i].outside_transaction; });
+            if (alone == batch.begin() && alone != batch.end()) {
+                batch.resize(1);
+            } else {
+                batch.erase(alone, batch.end());
+            }
             if (options.tx_mode == TxMode::file && batch.size() > 1) batch.resize(1);
+            more = batch.size() < plan.pending.size();
             if (batch.empty()) {
                 store->rollback();
                 break;
             }
-            const bool wants_relaxed = std::any_of(batch.begin(), batch.end(), [&](std::size_t i) {
-                return local[i].switches_foreign_keys_off;
-            });
-            if (wants_relaxed && !relax_foreign_keys && store->enforces_foreign_keys()) {
-                // The pragma must be set outside a transaction: start over with it.
-                store->rollback();
-                relax_foreign_keys = true;
-                continue;
-            }
-            for (std::size_t i : batch) {
-                apply_one(connection, local[i]);
-                store->record(local[i], folder.layout);
-            }
-            try {
-                store->commit();
-            } catch (const DbError& e) {
-                throw DbError("while applying " + names_of(local, batch) + ": " + e.what(), e.code(),
-                              e.statement());
+            if (local[batch.front()].outside_transaction) {
+                apply_outside_transaction(connection, *store, local[batch.front()], folder.layout);
+            } else {
+                const bool wants_relaxed = std::any_of(batch.begin(), batch.end(), [&](std::size_t i) {
+                    return local[i].switches_foreign_keys_off;
+                });
+                if (wants_relaxed && !relax_foreign_keys && store->enforces_foreign_keys()) {
+                    // The pragma must be set outside a transaction: start over with it.
+                    store->rollback();
+                    relax_foreign_keys = true;
+                    continue;
+                }
+                for (std::size_t i : batch) {
+                    apply_one(connection, local[i]);
+                    store->record(local[i], folder.layout);
+                }
+                try {
+                    store->commit();
+                } catch (const DbError& e) {
+                    throw DbError("while applying " + names_of(local, batch) + ": " + e.what(), e.code(),
+                                  e.statement());
+                }
             }
         } catch (...) {
             store->rollback();
@@ -178,7 +228,7 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
             if (options.log) options.log("applied " + local[i].name + " (" + local[i].display_path + ")");
         }
         relax_foreign_keys = false;
-        if (options.tx_mode == TxMode::all) break;
+        if (!more) break;
     }
     result.already_applied = local.size() - result.applied.size();
     return result;

@@ -62,5 +62,28 @@ bool switches_foreign_keys_off(std::string_view sql) {
     return false;
 }
 
+bool declares_txmode_none(std::string_view sql) {
+    if (sql.starts_with("\xEF\xBB\xBF")) sql.remove_prefix(3);  // a UTF-8 BOM some editors add
+    std::string_view line = sql.substr(0, sql.find('\n'));
+    std::size_t i = 0;
+    auto skip_space = [&] {
+        while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+    };
+    auto word = [&](std::string_view w) {
+        if (line.compare(i, w.size(), w) != 0) return false;
+        i += w.size();
+        return true;
+    };
+    skip_space();
+    if (!word("--")) return false;
+    skip_space();
+    if (!word("drizzle:txmode")) return false;
+    std::size_t before = i;
+    skip_space();
+    if (i == before || !word("none")) return false;
+    skip_space();
+    return i == line.size();
+}
+
 }  // namespace migrate_internal
 }  // namespace drizzle

@@ -10,4 +10,8 @@ namespace drizzle::migrate_internal {
 /// a false positive only relaxes enforcement for the transaction, which is then re-checked.
 bool switches_foreign_keys_off(std::string_view sql);
 
+/// True when the file's first line is `-- drizzle:txmode none` (spaces around the words free):
+/// the migration runs outside any transaction, one breakpoint piece at a time.
+bool declares_txmode_none(std::string_view sql);
+
 }  // namespace drizzle::migrate_internal

@@ -77,10 +77,10 @@ private:
         if (table.primary_keys.size() > 1) add(label, "has more than one composite primary key");
 
         std::set<std::string> constraint_names;
+        // An empty name is fine: the constraint gets drizzle-kit's default name when generated.
         auto unique_constraint_name = [&](const std::string& kind, const std::string& name) {
-            std::string where = label + ", " + kind + " \"" + name + "\"";
-            if (name.empty()) add(label, kind + " has an empty name");
-            if (!constraint_names.insert(name).second) add(where, "name used twice in this table");
+            std::string where = label + ", " + kind + (name.empty() ? "" : " \"" + name + "\"");
+            if (!name.empty() && !constraint_names.insert(name).second) add(where, "name used twice in this table");
             return where;
         };
         for (const auto& index : table.indexes) {
@@ -100,6 +100,7 @@ private:
         }
         for (const auto& check : table.checks) {
             auto where = unique_constraint_name("check", check.name);
+            if (check.name.empty()) add(label, "a check constraint needs a name");
             if (check.value.empty()) add(where, "has an empty expression");
         }
         for (const auto& fk : table.foreign_keys) check_foreign_key(table, fk, unique_constraint_name("foreign key", fk.name));
@@ -111,7 +112,7 @@ private:
             add(where, "has " + std::to_string(fk.columns.size()) + " columns but references " +
                            std::to_string(fk.columns_to.size()));
         }
-        const Table* target = schema_.find_table(fk.table_to, table.schema);
+        const Table* target = schema_.find_table(fk.table_to, fk.schema_to == "public" ? "" : fk.schema_to);
         if (target == nullptr) {
             add(where, "references table \"" + fk.table_to + "\", which is not declared");
             return;

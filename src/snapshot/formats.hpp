@@ -14,4 +14,12 @@ Json write_sqlite_legacy(const Snapshot& snapshot);
 Snapshot read_sqlite_v1(const JsonNode& root);
 Json write_sqlite_v1(const Snapshot& snapshot);
 
+/// drizzle-kit 0.31 PostgreSQL snapshot ("version": "7", "dialect": "postgresql").
+Snapshot read_pg_legacy(const JsonNode& root);
+Json write_pg_legacy(const Snapshot& snapshot);
+
+/// drizzle-kit 1.0 PostgreSQL snapshot ("version": "8", "dialect": "postgres", `ddl` entity list).
+Snapshot read_pg_v1(const JsonNode& root);
+Json write_pg_v1(const Snapshot& snapshot);
+
 }  // namespace drizzle::snapshot_detail

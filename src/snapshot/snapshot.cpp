@@ -15,8 +15,7 @@ namespace {
 using snapshot_detail::Json;
 using snapshot_detail::JsonNode;
 
-// One row per (dialect string, version string) drizzle-kit writes. PostgreSQL ("postgresql"
-// "7" in 0.31, "postgres" "8" in 1.0) gets its own rows once it has a reader.
+// One row per (dialect string, version string) drizzle-kit writes.
 struct FormatEntry {
     std::string_view dialect;
     std::string_view version;
@@ -26,6 +25,8 @@ struct FormatEntry {
 constexpr std::array kFormats{
     FormatEntry{"sqlite", "6", &snapshot_detail::read_sqlite_legacy},
     FormatEntry{"sqlite", "7", &snapshot_detail::read_sqlite_v1},
+    FormatEntry{"postgresql", "7", &snapshot_detail::read_pg_legacy},
+    FormatEntry{"postgres", "8", &snapshot_detail::read_pg_v1},
 };
 
 std::string quoted(const std::string& text) { return snapshot_detail::stringify_js(Json(text)); }
@@ -39,37 +40,46 @@ Snapshot parse_snapshot(std::string_view json, const std::string& source_name) {
 
     const std::string dialect = root.string("dialect");
     const std::string version = root.string("version");
-    bool dialect_known = false;
     for (const auto& entry : kFormats) {
-        if (entry.dialect != dialect) continue;
-        dialect_known = true;
-        if (entry.version == version) {
-            try {
-                return entry.read(root);
-            } catch (const Json::exception& e) {
-                // The readers check types before use; this only guards against a missed case.
-                throw UserError(source_name + ": unexpected JSON shape: " + e.what());
-            }
+        if (entry.dialect != dialect || entry.version != version) continue;
+        try {
+            return entry.read(root);
+        } catch (const Json::exception& e) {
+            // The readers check types before use; this only guards against a missed case.
+            throw UserError(source_name + ": unexpected JSON shape: " + e.what());
         }
     }
+    if (dialect == "sqlite") {
+        root.fail("unsupported SQLite snapshot \"version\" " + quoted(version) +
+                  " (drizzle-kit 0.31 writes \"6\", drizzle-kit 1.0 writes \"7\")");
+    }
     if (dialect == "postgresql" || dialect == "postgres") {
-        root.fail("PostgreSQL snapshots are not supported yet (dialect " + quoted(dialect) + ")");
+        // Older 0.x versions ("5", "6") need drizzle-kit 0.31's `up` first.
+        root.fail("unsupported PostgreSQL snapshot: \"dialect\" " + quoted(dialect) + " with \"version\" " +
+                  quoted(version) +
+                  " (drizzle-kit 0.31 writes \"postgresql\" \"7\", drizzle-kit 1.0 writes " +
+                  "\"postgres\" \"8\")");
     }
-    if (!dialect_known) {
-        root.fail("unknown \"dialect\" " + quoted(dialect) + " (expected \"sqlite\")");
-    }
-    root.fail("unsupported SQLite snapshot \"version\" " + quoted(version) +
-              " (drizzle-kit 0.31 writes \"6\", drizzle-kit 1.0 writes \"7\")");
+    root.fail("unknown \"dialect\" " + quoted(dialect) +
+              " (expected \"sqlite\", \"postgresql\" or \"postgres\")");
 }
 
 std::string write_snapshot(const Snapshot& snapshot) {
-    if (snapshot.schema.dialect != Dialect::sqlite) {
+    const bool legacy = snapshot.format == SnapshotFormat::legacy;
+    Json document;
+    switch (snapshot.schema.dialect) {
+    case Dialect::sqlite:
+        document = legacy ? snapshot_detail::write_sqlite_legacy(snapshot)
+                          : snapshot_detail::write_sqlite_v1(snapshot);
+        break;
+    case Dialect::postgresql:
+        document =
+            legacy ? snapshot_detail::write_pg_legacy(snapshot) : snapshot_detail::write_pg_v1(snapshot);
+        break;
+    default:
         throw Error("writing " + std::string(to_string(snapshot.schema.dialect)) +
                     " snapshots is not supported yet");
     }
-    const Json document = snapshot.format == SnapshotFormat::legacy
-                              ? snapshot_detail::write_sqlite_legacy(snapshot)
-                              : snapshot_detail::write_sqlite_v1(snapshot);
     return snapshot_detail::stringify_js(document);
 }
 

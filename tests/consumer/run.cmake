@@ -31,6 +31,14 @@ if(NOT out MATCHES "tables=2 users.columns=3")
     message(FATAL_ERROR "unexpected consumer output: ${out}")
 endif()
 
+if(EXISTS "${WORK_DIR}/build/consumer_pg")
+    execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=DATABASE_URL "${WORK_DIR}/build/consumer_pg"
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+    if(NOT rc EQUAL 0 OR NOT out MATCHES "drizzle::pg linked")
+        message(FATAL_ERROR "consumer_pg failed (${rc}): ${out}")
+    endif()
+endif()
+
 # The installed CLI builds exporters from the installed headers and library.
 file(WRITE "${WORK_DIR}/cli/drizzle.config.json"
      "{\"dialect\":\"sqlite\",\"schema\":\"${SOURCE_DIR}/tests/consumer/project/schema.hpp\",\"out\":\"./drizzle\"}")

@@ -62,12 +62,11 @@ TEST(SnapshotParseErrors, UnknownVersionOrDialect) {
               "s.json: \"version\" must be a string");
     EXPECT_EQ(error_of(R"({"version":"6"})", "s.json"), "s.json: \"dialect\" is missing");
     EXPECT_EQ(error_of(R"({"version":"6","dialect":"mysql"})", "s.json"),
-              "s.json: unknown \"dialect\" \"mysql\" (expected \"sqlite\")");
+              "s.json: unknown \"dialect\" \"mysql\" (expected \"sqlite\", \"postgresql\" or \"postgres\")");
     EXPECT_EQ(error_of(R"({"version":"5","dialect":"sqlite"})", "s.json"),
               "s.json: unsupported SQLite snapshot \"version\" \"5\" (drizzle-kit 0.31 writes \"6\", "
               "drizzle-kit 1.0 writes \"7\")");
-    EXPECT_EQ(error_of(R"({"version":"7","dialect":"postgresql"})", "s.json"),
-              "s.json: PostgreSQL snapshots are not supported yet (dialect \"postgresql\")");
+    EXPECT_EQ(error_of(R"({"version":"7","dialect":"postgresql"})", "s.json"), "s.json: \"id\" is missing");
 }
 
 TEST(SnapshotParseErrors, LegacyWrongTypesAndMissingKeys) {

@@ -55,7 +55,7 @@ Schema blog_schema(SnapshotFormat format) {
 
     Index by_author;
     by_author.name = "posts_author_idx";
-    by_author.columns = {{"author_id", false}};
+    by_author.columns = {{.expression = "author_id", .is_expression = false}};
     by_author.where = "\"posts\".\"published\" = 1";
     Index by_lower_title;
     by_lower_title.name = "posts_lower_title_idx";

@@ -37,7 +37,7 @@ TEST(Validate, CollectsAllProblemsAtOnce) {
     posts.foreign_keys.push_back(fk);
     Index index;
     index.name = "posts_idx";
-    index.columns = {{"missing", false}};
+    index.columns = {{.expression = "missing", .is_expression = false}};
     posts.indexes.push_back(index);
     Table empty;
     empty.name = "empty";

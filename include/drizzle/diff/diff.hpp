@@ -4,6 +4,7 @@
 #include "drizzle/diff/operations.hpp"
 #include "drizzle/diff/resolver.hpp"
 #include "drizzle/schema/model.hpp"
+#include "drizzle/schema/naming.hpp"
 
 #include <vector>
 
@@ -22,12 +23,15 @@ struct DiffResult {
 
 /// Compares two schemas of the same dialect. Whenever objects of one kind vanished and others
 /// appeared in the same scope, `resolver` decides rename vs create. Both inputs are normalised
-/// first (see normalize_for_diff), so equal schemas give no operations.
-DiffResult diff(const Schema& prev, const Schema& next, Resolver& resolver);
+/// first (see normalize_for_diff), so equal schemas give no operations. `naming` gives unnamed
+/// constraints their names: the convention of the migrations folder the result goes to.
+DiffResult diff(const Schema& prev, const Schema& next, Resolver& resolver, NamingStyle naming = NamingStyle::v1);
 
-/// The canonical form diff() compares: constraint names made explicit in the v1 convention,
-/// SQLite unique constraints as unique indexes (that is how SQLite stores them), primary-key
-/// columns NOT NULL on engines that enforce it.
-Schema normalize_for_diff(const Schema& schema);
+/// The canonical form diff() compares: unnamed constraints named in `naming`'s convention and
+/// SQLite unique constraints as unique indexes (that is how SQLite stores them).
+Schema normalize_for_diff(const Schema& schema, NamingStyle naming = NamingStyle::v1);
+
+/// Gives every unnamed foreign key, primary key and unique constraint its default name.
+void assign_default_names(Schema& schema, NamingStyle naming);
 
 }  // namespace drizzle

@@ -3,6 +3,7 @@
 
 #include "drizzle/schema/model.hpp"
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -36,6 +37,31 @@ struct DropCheck { std::string schema, table; CheckConstraint check; };
 struct CreateView { View view; };
 struct DropView { View view; };
 
+struct CreateSchema { std::string name; };
+struct DropSchema { std::string name; };
+struct CreateEnum { Enum type; };
+struct DropEnum { Enum type; };
+/// ALTER TYPE ... ADD VALUE; `before` empty = at the end.
+struct AddEnumValue { std::string schema, name, value, before; };
+/// Values removed or reordered: PostgreSQL cannot drop an enum value, so the type is recreated
+/// and every column using it is cast through text (drizzle #855). `columns` are (schema, table, column).
+struct RecreateEnum {
+    Enum from;
+    Enum to;
+    struct ColumnUse { std::string schema, table, column; std::optional<std::string> default_sql; int dimensions = 0; };
+    std::vector<ColumnUse> columns;
+};
+struct CreateSequence { Sequence sequence; };
+struct DropSequence { Sequence sequence; };
+struct AlterSequence { Sequence from, to; };
+struct CreateRole { Role role; };
+struct DropRole { Role role; };
+struct AlterRole { Role from, to; };
+struct EnableRls { std::string schema, table; };
+struct DisableRls { std::string schema, table; };
+struct CreatePolicy { std::string schema, table; Policy policy; };
+struct DropPolicy { std::string schema, table; Policy policy; };
+
 /// Lowered form for engines that cannot ALTER a table in place (SQLite): build the new
 /// table beside the old one, copy the rows, swap. `from` is the old table (after renames).
 struct RecreateTable { Table from; Table to; };
@@ -47,7 +73,11 @@ using Operation = std::variant<op::CreateTable, op::DropTable, op::RenameTable, 
                                op::RenameColumn, op::AlterColumn, op::CreateIndex, op::DropIndex,
                                op::AddForeignKey, op::DropForeignKey, op::AddPrimaryKey, op::DropPrimaryKey,
                                op::AddUnique, op::DropUnique, op::AddCheck, op::DropCheck, op::CreateView,
-                               op::DropView, op::RecreateTable>;
+                               op::DropView, op::RecreateTable, op::CreateSchema, op::DropSchema,
+                               op::CreateEnum, op::DropEnum, op::AddEnumValue, op::RecreateEnum,
+                               op::CreateSequence, op::DropSequence, op::AlterSequence, op::CreateRole,
+                               op::DropRole, op::AlterRole, op::EnableRls, op::DisableRls, op::CreatePolicy,
+                               op::DropPolicy>;
 
 /// A short human description ("drop column users.age"), used in summaries and warnings.
 std::string describe(const Operation& operation);

@@ -13,6 +13,14 @@ void register_table(Dialect dialect, Table table);
 /// Adds a view to the registry.
 void register_view(Dialect dialect, View view);
 
+/// PostgreSQL objects declared by the DSL (a repeated identical declaration is ignored).
+void register_schema(const std::string& name);
+void register_enum(Enum type);
+void register_sequence(Sequence sequence);
+void register_role(Role role);
+/// Turns on row-level security for a registered table.
+void enable_rls(const std::string& schema, const std::string& table);
+
 /// Everything registered so far, as one schema. Throws UserError when tables of two
 /// dialects were declared, or when two different tables share a name.
 Schema registered_schema();

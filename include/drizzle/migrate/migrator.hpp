@@ -22,7 +22,7 @@ struct MigrateOptions {
     TxMode tx_mode = TxMode::all;
     bool allow_modified = false;      ///< accept applied migrations whose file changed (reported, row kept)
     bool allow_out_of_order = false;  ///< apply pending migrations older than the newest applied one
-    int lock_timeout_ms = 60000;      ///< how long to wait for another migrator
+    int lock_timeout_ms = 60000;      ///< how long to wait for another migrator (0: do not wait)
     /// Progress: one line per applied migration ("applied <name> (<sql path>)") after its commit,
     /// plus one "warning: ..." line per allowed out-of-order or modified migration. May be empty.
     std::function<void(const std::string&)> log;
@@ -42,8 +42,16 @@ struct MigrateResult {
 /// - Pending = not recorded (by name for v1, by created_at for legacy), never "newer than last".
 /// - Out-of-order pending migrations and edited applied files are errors (UserError listing them)
 ///   unless allowed by the options.
-/// - Serialises concurrent migrators (SQLite: BEGIN IMMEDIATE + busy timeout; re-reads the
-///   applied set under the lock so each migration is applied exactly once).
+/// - Serialises concurrent migrators and re-reads the applied set under the lock, so each
+///   migration is applied exactly once. SQLite: BEGIN IMMEDIATE + busy timeout. PostgreSQL: a
+///   session advisory lock on a key derived from "<schema>.<table>", taken before the bookkeeping
+///   table is created and held until migrate() returns; waiting longer than `lock_timeout_ms`
+///   is a DbError (SQLSTATE 55P03) naming the holder. A read-only standby is refused (UserError).
+/// - A file whose first line is `-- drizzle:txmode none` (PostgreSQL only) runs outside any
+///   transaction, one breakpoint piece at a time (CREATE INDEX CONCURRENTLY), and is recorded
+///   after its last piece. In `all` mode it splits the run: what comes before it is committed
+///   first, what comes after runs in a new transaction. If one of its pieces fails, the earlier
+///   pieces stay applied and the file is not recorded.
 /// - A failing statement throws DbError with "while applying <name> (<sql path relative to the
 ///   folder>), statement N: <engine message>" plus the statement text, and rolls back per the tx
 ///   mode (all: nothing applied; file: earlier migrations stay). The bookkeeping table itself is

@@ -21,7 +21,12 @@ struct SnapshotRenames {
     struct ColumnRename { std::string schema, table, from, to; };  ///< `table` is the new table name
     std::vector<TableRename> tables;
     std::vector<ColumnRename> columns;
-    bool empty() const { return tables.empty() && columns.empty(); }
+    /// v1 PostgreSQL `renames` exactly as the file words them. Those also name schemas, enums,
+    /// sequences, views, roles, policies and constraints (`public.t.t_a_key->public.t.t_b_key`),
+    /// so the text alone does not say which kind each is: the reader keeps them here, and a v1
+    /// PostgreSQL writer writes them instead of `tables`/`columns` when set.
+    std::vector<std::string> verbatim;
+    bool empty() const { return tables.empty() && columns.empty() && verbatim.empty(); }
 };
 
 /// Which drizzle-kit code path wrote a snapshot. drizzle-kit never reads key order, but each path
@@ -58,7 +63,10 @@ Snapshot parse_snapshot(std::string_view json, const std::string& source_name);
 /// Names: legacy recomputes every non-explicit FK / composite PK / unique name from the table
 /// (0.31 never keeps one); v1 writes `name` as given and only fills an empty one with the
 /// default (v1 keeps names across renames; `up` layout defaults to 0.31's names).
-/// A legacy write turns every unique constraint into a unique index, as 0.31 does.
+/// A legacy SQLite write turns every unique constraint into a unique index, as 0.31 does.
+/// PostgreSQL: legacy never writes renames (0.31 leaves `_meta` empty for PostgreSQL), fills
+/// unset sequence / identity options with drizzle-kit's defaults, and writes a type as
+/// `type` + "[]" per dimension; v1 writes 1.0's type text (see src/snapshot/pg_common.hpp).
 std::string write_snapshot(const Snapshot& snapshot);
 
 /// A new random UUIDv4 string, for snapshot ids.

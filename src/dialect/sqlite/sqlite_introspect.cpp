@@ -155,7 +155,7 @@ Table build_table(const std::string& name, const TableRows& rows, const std::map
         auto sql = index_sql.find(index_name);
         if (sql != index_sql.end()) {
             auto parsed_index = detail::parse_create_index(sql->second);
-            for (const auto& element : parsed_index.elements) index.columns.push_back({element.text, element.is_expression});
+            for (const auto& element : parsed_index.elements) index.columns.push_back({.expression = element.text, .is_expression = element.is_expression});
             index.where = parsed_index.where;
         }
         table.indexes.push_back(std::move(index));

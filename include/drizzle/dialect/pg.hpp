@@ -1,0 +1,41 @@
+// The PostgreSQL dialect: SQL rendering and catalog introspection.
+#pragma once
+
+#include "drizzle/diff/diff.hpp"
+#include "drizzle/driver/connection.hpp"
+#include "drizzle/schema/model.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace drizzle::pg {
+
+/// `"name"`, inner quotes doubled.
+std::string quote_identifier(std::string_view name);
+/// `"schema"."name"`, or `"name"` for the default schema ("" or "public").
+std::string qualified_name(std::string_view schema, std::string_view name);
+
+/// Moves foreign keys out of CREATE TABLE into ALTER TABLE ... ADD CONSTRAINT after every table,
+/// column, unique constraint and index they may reference exists.
+std::vector<Operation> lower(const DiffResult& diff);
+
+/// SQL statements for lowered operations, one string per statement, in drizzle-kit 1.0's
+/// PostgreSQL conventions (CREATE TABLE ends in ");\n"), with working SQL where drizzle-kit's
+/// fails: USING casts on type changes, enum value removal by recreating the type.
+std::vector<std::string> render(const std::vector<Operation>& operations);
+
+/// diff + lower + render.
+std::vector<std::string> migration_statements(const DiffResult& diff);
+
+/// True when some statement cannot run inside a transaction (CREATE INDEX CONCURRENTLY);
+/// generate then starts the file with `-- drizzle:txmode none`.
+bool needs_no_transaction(const std::vector<Operation>& operations);
+
+/// Reads the live schema from pg_catalog, for the schemas in `schemas` ({} = every user
+/// schema), skipping drizzle's bookkeeping schema/table. A fixed number of queries.
+Schema introspect(Connection& connection, const std::vector<std::string>& schemas = {},
+                  const std::string& migrations_schema = "drizzle",
+                  const std::string& migrations_table = "__drizzle_migrations");
+
+}  // namespace drizzle::pg

@@ -1,0 +1,49 @@
+// What the SQLite and PostgreSQL bookkeeping share: quoting, and drizzle 1.0's 0.45-table upgrade.
+#include "drizzle/error.hpp"
+#include "migrate/migration_store.hpp"
+#include "migrate/plan.hpp"
+
+namespace drizzle::migrate_internal {
+
+std::string quote_identifier(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string short_hash(const std::string& hash) {
+    return hash.size() > 12 ? hash.substr(0, 12) + ".." : hash;
+}
+
+std::vector<std::string> names_for_upgrade(const std::vector<LocalMigration>& local,
+                                           const std::vector<RecordedRow>& rows, const std::string& table,
+                                           const std::filesystem::path& folder,
+                                           const std::function<std::string(const RecordedRow&)>& row_label) {
+    auto matches = match_rows_by_time(local, rows);
+    std::string unmatched;
+    std::size_t unmatched_count = 0;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (matches[i]) {
+            names.push_back(local[*matches[i]].name);
+            continue;
+        }
+        ++unmatched_count;
+        unmatched += "\n  " + row_label(rows[i]) + ", created_at " + rows[i].created_at.value_or("NULL") +
+                     ", hash " + short_hash(rows[i].hash);
+    }
+    if (unmatched_count > 0) {
+        throw UserError("While upgrading the migrations table " + table +
+                        " to the drizzle-kit 1.0 format we found " + std::to_string(unmatched_count) +
+                        " recorded migration(s) that match no local migration in " + folder.string() + ":" +
+                        unmatched +
+                        "\nThey were applied to the database but are missing locally; restore them "
+                        "before migrating.");
+    }
+    return names;
+}
+
+}  // namespace drizzle::migrate_internal

@@ -1,0 +1,1 @@
+CREATE TABLE "t" ("a" integer, "tags" text[] DEFAULT '{}'::text[] NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE "t" ("a" integer, "d2" text);

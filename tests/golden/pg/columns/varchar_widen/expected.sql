@@ -1,0 +1,1 @@
+ALTER TABLE "t" ALTER COLUMN "c" SET DATA TYPE varchar(20) USING "c"::varchar(20);

@@ -1,0 +1,1 @@
+ALTER TABLE "t" ADD CONSTRAINT "age_check" CHECK (age >= 0);

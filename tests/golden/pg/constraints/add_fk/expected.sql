@@ -1,0 +1,1 @@
+ALTER TABLE "t" ADD CONSTRAINT "t_pid_fk" FOREIGN KEY ("pid") REFERENCES "parent"("id") ON DELETE CASCADE;

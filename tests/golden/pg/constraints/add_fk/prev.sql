@@ -1,0 +1,2 @@
+CREATE TABLE "parent" ("id" serial PRIMARY KEY);
+CREATE TABLE "t" ("pid" integer);

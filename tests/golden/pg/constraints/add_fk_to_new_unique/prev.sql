@@ -1,0 +1,2 @@
+CREATE TABLE "a" ("code" text);
+CREATE TABLE "b" ("code" text);

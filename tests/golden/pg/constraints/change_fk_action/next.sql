@@ -1,0 +1,2 @@
+CREATE TABLE "parent" ("id" serial PRIMARY KEY);
+CREATE TABLE "t" ("pid" integer, CONSTRAINT "t_pid_fk" FOREIGN KEY ("pid") REFERENCES "parent"("id") ON DELETE SET NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE "t" ("a" text, CONSTRAINT "t_a_unique" UNIQUE NULLS NOT DISTINCT("a"));

@@ -1,0 +1,2 @@
+ALTER TABLE "t" DROP COLUMN "m";--> statement-breakpoint
+DROP TYPE "mood";

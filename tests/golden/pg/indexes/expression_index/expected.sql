@@ -1,0 +1,1 @@
+CREATE INDEX "t_lower" ON "t" ((lower(email)));

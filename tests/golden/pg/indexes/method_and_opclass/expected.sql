@@ -1,0 +1,2 @@
+CREATE INDEX "t_j" ON "t" USING gin ("j" jsonb_path_ops);--> statement-breakpoint
+CREATE INDEX "t_s" ON "t" ("s" text_pattern_ops) WITH (fillfactor=70);

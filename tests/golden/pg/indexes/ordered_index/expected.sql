@@ -1,0 +1,1 @@
+CREATE INDEX "t_ord" ON "t" ("a" DESC,"b" NULLS FIRST);

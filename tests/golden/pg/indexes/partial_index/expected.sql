@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "t_live" ON "t" ("email") WHERE deleted = false;

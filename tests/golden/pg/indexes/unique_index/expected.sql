@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "t_email_idx" ON "t" ("email");

@@ -1,0 +1,2 @@
+CREATE TABLE "t" ("email" text);
+CREATE UNIQUE INDEX "t_email_idx" ON "t" ("email");

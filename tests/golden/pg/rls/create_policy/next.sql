@@ -1,0 +1,3 @@
+CREATE TABLE "users" ("id" serial PRIMARY KEY, "name" text NOT NULL);
+ALTER TABLE "users" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY "own" ON "users" AS PERMISSIVE FOR SELECT TO public USING (name = current_user);

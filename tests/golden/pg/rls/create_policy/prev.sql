@@ -1,0 +1,2 @@
+CREATE TABLE "users" ("id" serial PRIMARY KEY, "name" text NOT NULL);
+ALTER TABLE "users" ENABLE ROW LEVEL SECURITY;

@@ -1,0 +1,2 @@
+DROP POLICY "own" ON "users";--> statement-breakpoint
+ALTER TABLE "users" DISABLE ROW LEVEL SECURITY;

@@ -1,0 +1,2 @@
+ALTER TABLE "users" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "ins" ON "users" AS RESTRICTIVE FOR INSERT TO "postgres" WITH CHECK (length(name) > 0);

@@ -1,0 +1,2 @@
+DROP SEQUENCE "my_seq";--> statement-breakpoint
+DROP SEQUENCE "s"."q";

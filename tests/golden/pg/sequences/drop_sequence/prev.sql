@@ -1,0 +1,3 @@
+CREATE SEQUENCE "my_seq";
+CREATE SCHEMA "s";
+CREATE SEQUENCE "s"."q";

@@ -1,0 +1,1 @@
+CREATE TABLE "t" ("a" smallint, "b" integer, "c" bigint, "d" text, "e" varchar(256), "f" char(3), "g" boolean, "h" numeric(10,2), "i" real, "j" double precision, "k" date, "l" time, "m" timestamp, "n" timestamp(3) with time zone, "o" interval, "p" json, "q" jsonb, "r" uuid, "s" inet, "t2" cidr, "u" macaddr, "v" varchar);

@@ -1,0 +1,5 @@
+CREATE TABLE "t" (
+	"a" integer[],
+	"b" text[],
+	"c" varchar(10)[]
+);

@@ -1,0 +1,5 @@
+CREATE TABLE "t2" (
+	"id" integer
+);
+--> statement-breakpoint
+DROP TABLE "t";

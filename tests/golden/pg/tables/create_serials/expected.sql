@@ -1,0 +1,5 @@
+CREATE TABLE "t" (
+	"a" serial,
+	"b" smallserial,
+	"c" bigserial
+);

@@ -1,0 +1,1 @@
+CREATE TABLE "t" ("a" serial, "b" smallserial, "c" bigserial);

@@ -1,0 +1,2 @@
+DROP TABLE "child";--> statement-breakpoint
+DROP TABLE "parent";

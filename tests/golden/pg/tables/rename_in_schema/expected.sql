@@ -1,0 +1,1 @@
+ALTER TABLE "s"."t" RENAME TO "t2";

@@ -1,0 +1,2 @@
+CREATE MATERIALIZED VIEW "mv" AS (SELECT count(*) AS n
+   FROM users) WITH NO DATA;

@@ -1,0 +1,2 @@
+CREATE VIEW "v" WITH (security_barrier = true) AS (SELECT users.id
+   FROM users);
