@@ -92,7 +92,9 @@ int run_generate(const GenerateOptions& options) {
         sql = kCustomMigrationSql;
     } else {
         Schema schema = load_schema(config, default_toolchain(), print_info);
-        assign_default_names(schema, naming);
+        assign_default_names(schema, naming, /*rederive=*/true);
+        // 0.31 snapshots re-derive names from the table name, so only v1 folders keep old ones.
+        if (naming == NamingStyle::v1) adopt_constraint_names(prev.schema, schema);
         require_valid(schema);
         ScriptedResolver answers(options.answers.empty()
                                      ? std::vector<RenameDecision>{}

@@ -97,6 +97,7 @@ public:
           dialect_(next.dialect) {}
 
     DiffResult run() {
+        match_enums();
         match_tables();
         std::vector<std::pair<Table, const Table*>> matched;  // (old table with renames applied, new table)
         for (const auto& [prev_index, next_index] : table_pairs_) {
@@ -134,6 +135,44 @@ public:
 
 private:
     void apply_table_rename(const std::string& from, const std::string& to) { table_renames_[from] = to; }
+
+    // Enum renames are settled first: columns of the old schema then name the new type, so a
+    // renamed type does not look like a type change of every column that uses it.
+    void match_enums() {
+        auto same = [](const Enum& a, const Enum& b) { return a.schema == b.schema && a.name == b.name; };
+        std::vector<Enum> removed;
+        for (const auto& type : prev_.enums) {
+            if (std::none_of(next_.enums.begin(), next_.enums.end(), [&](const Enum& e) { return same(e, type); })) {
+                removed.push_back(type);
+            }
+        }
+        for (const auto& type : next_.enums) {
+            if (std::any_of(prev_.enums.begin(), prev_.enums.end(), [&](const Enum& e) { return same(e, type); })) continue;
+            std::vector<std::string> candidates;
+            for (const auto& old : removed) {
+                if (old.schema == type.schema) candidates.push_back(old.name);
+            }
+            if (candidates.empty()) continue;
+            RenameQuestion question{RenameQuestion::Kind::enum_, type.schema, "", type.name, candidates};
+            auto from = resolver_.resolve(question);
+            decisions_.push_back({question.kind, type.schema, "", type.name, from.value_or("")});
+            if (!from) continue;
+            ops_rename_enums_.push_back(op::RenameEnum{type.schema, *from, type.name});
+            removed.erase(std::remove_if(removed.begin(), removed.end(),
+                                         [&](const Enum& e) { return e.schema == type.schema && e.name == *from; }),
+                          removed.end());
+            for (auto& old : prev_.enums) {
+                if (old.schema == type.schema && old.name == *from) old.name = type.name;
+            }
+            for (auto& table : prev_.tables) {
+                for (auto& column : table.columns) {
+                    const bool same_schema = column.type_schema == type.schema ||
+                                             (column.type_schema == "public" && type.schema.empty());
+                    if (!column.type_schema.empty() && same_schema && column.type == *from) column.type = type.name;
+                }
+            }
+        }
+    }
 
     void match_tables() {
         std::vector<size_t> removed;
@@ -434,6 +473,7 @@ private:
             for (auto& o : ops) out.emplace_back(std::move(o));
         };
         append(ops_create_schemas_);
+        append(ops_rename_enums_);
         append(ops_create_enums_);
         append(ops_add_enum_values_);
         append(ops_create_sequences_);
@@ -503,6 +543,7 @@ private:
     std::vector<op::CreateSchema> ops_create_schemas_;
     std::vector<op::DropSchema> ops_drop_schemas_;
     std::vector<op::CreateEnum> ops_create_enums_;
+    std::vector<op::RenameEnum> ops_rename_enums_;
     std::vector<op::DropEnum> ops_drop_enums_;
     std::vector<op::AddEnumValue> ops_add_enum_values_;
     std::vector<op::RecreateEnum> ops_recreate_enums_;

@@ -4,21 +4,53 @@
 
 namespace drizzle {
 
-void assign_default_names(Schema& schema, NamingStyle naming) {
+void assign_default_names(Schema& schema, NamingStyle naming, bool rederive) {
     for (auto& table : schema.tables) {
         for (auto& fk : table.foreign_keys) {
-            if (fk.name.empty()) fk.name = default_foreign_key_name(naming, schema.dialect, table.name, fk);
+            if (fk.name.empty() || (rederive && !fk.name_explicit)) fk.name = default_foreign_key_name(naming, schema.dialect, table.name, fk);
         }
         for (auto& pk : table.primary_keys) {
-            if (pk.name.empty()) pk.name = default_primary_key_name(naming, schema.dialect, table.name, pk.columns);
+            if (pk.name.empty() || (rederive && !pk.name_explicit)) pk.name = default_primary_key_name(naming, schema.dialect, table.name, pk.columns);
         }
         for (auto& unique : table.uniques) {
-            if (unique.name.empty()) {
+            if (unique.name.empty() || (rederive && !unique.name_explicit)) {
                 unique.name = default_unique_name(naming, schema.dialect, table.name, unique.columns);
                 // drizzle-kit 1.0 names only a column's own `.unique()` the PostgreSQL way (_key).
                 if (naming == NamingStyle::v1 && schema.dialect == Dialect::postgresql && !unique.column_level) {
                     unique.name = default_unique_name(NamingStyle::legacy, schema.dialect, table.name, unique.columns);
                 }
+            }
+        }
+    }
+}
+
+void adopt_constraint_names(const Schema& prev, Schema& next) {
+    for (auto& table : next.tables) {
+        const Table* old_table = prev.find_table(table.name, table.schema);
+        if (old_table == nullptr) continue;
+        for (auto& fk : table.foreign_keys) {
+            if (fk.name_explicit) continue;
+            for (const auto& old : old_table->foreign_keys) {
+                if (!old.name_explicit && old.columns == fk.columns && old.table_to == fk.table_to &&
+                    old.schema_to == fk.schema_to && old.columns_to == fk.columns_to && old.on_delete == fk.on_delete &&
+                    old.on_update == fk.on_update) {
+                    fk.name = old.name;
+                }
+            }
+        }
+        for (auto& unique : table.uniques) {
+            if (unique.name_explicit) continue;
+            for (const auto& old : old_table->uniques) {
+                if (!old.name_explicit && old.columns == unique.columns &&
+                    old.nulls_not_distinct == unique.nulls_not_distinct) {
+                    unique.name = old.name;
+                }
+            }
+        }
+        for (auto& pk : table.primary_keys) {
+            if (pk.name_explicit) continue;
+            for (const auto& old : old_table->primary_keys) {
+                if (!old.name_explicit && old.columns == pk.columns) pk.name = old.name;
             }
         }
     }

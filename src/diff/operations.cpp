@@ -42,6 +42,7 @@ std::string describe(const Operation& operation) {
             [](const op::CreateSchema& o) { return "create schema " + o.name; },
             [](const op::DropSchema& o) { return "drop schema " + o.name; },
             [](const op::CreateEnum& o) { return "create enum " + qualified(o.type.schema, o.type.name); },
+            [](const op::RenameEnum& o) { return "rename enum " + qualified(o.schema, o.from) + " to " + o.to; },
             [](const op::DropEnum& o) { return "drop enum " + qualified(o.type.schema, o.type.name); },
             [](const op::AddEnumValue& o) { return "add value '" + o.value + "' to enum " + qualified(o.schema, o.name); },
             [](const op::RecreateEnum& o) { return "recreate enum " + qualified(o.to.schema, o.to.name); },

@@ -16,6 +16,7 @@ std::string to_string(RenameQuestion::Kind kind) {
     case RenameQuestion::Kind::table: return "table";
     case RenameQuestion::Kind::column: return "column";
     case RenameQuestion::Kind::view: return "view";
+    case RenameQuestion::Kind::enum_: return "enum";
     }
     return "table";
 }
@@ -26,6 +27,7 @@ std::optional<RenameQuestion::Kind> parse_kind(const std::string& text) {
     if (text == "table") return RenameQuestion::Kind::table;
     if (text == "column") return RenameQuestion::Kind::column;
     if (text == "view") return RenameQuestion::Kind::view;
+    if (text == "enum") return RenameQuestion::Kind::enum_;
     return std::nullopt;
 }
 
@@ -101,7 +103,7 @@ std::vector<RenameDecision> decisions_from_json(const std::string& json, const s
             return item[key].get<std::string>();
         };
         auto kind = parse_kind(text("kind"));
-        if (!kind) throw UserError(where + ": \"kind\" must be table, column or view");
+        if (!kind) throw UserError(where + ": \"kind\" must be table, column, view or enum");
         std::string type = text("type");
         const size_t parts = *kind == RenameQuestion::Kind::column ? 2 : 1;
         auto tuple = [&](const char* key) -> std::vector<std::string> {

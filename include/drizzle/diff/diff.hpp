@@ -31,7 +31,14 @@ DiffResult diff(const Schema& prev, const Schema& next, Resolver& resolver, Nami
 /// SQLite unique constraints as unique indexes (that is how SQLite stores them).
 Schema normalize_for_diff(const Schema& schema, NamingStyle naming = NamingStyle::v1);
 
-/// Gives every unnamed foreign key, primary key and unique constraint its default name.
-void assign_default_names(Schema& schema, NamingStyle naming);
+/// Derived-name foreign keys, unique constraints and composite keys of `next` take the name of the
+/// same constraint (same table, same definition) in `prev`. drizzle-kit 1.0 keeps a derived name
+/// when the table is renamed, and the database keeps it too; re-deriving it would drop and re-add
+/// the constraint for nothing.
+void adopt_constraint_names(const Schema& prev, Schema& next);
+
+/// Gives every unnamed foreign key, primary key and unique constraint its default name; with
+/// `rederive`, also replaces names that were derived (not explicit) in another convention.
+void assign_default_names(Schema& schema, NamingStyle naming, bool rederive = false);
 
 }  // namespace drizzle

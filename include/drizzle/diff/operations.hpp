@@ -40,6 +40,7 @@ struct DropView { View view; };
 struct CreateSchema { std::string name; };
 struct DropSchema { std::string name; };
 struct CreateEnum { Enum type; };
+struct RenameEnum { std::string schema, from, to; };
 struct DropEnum { Enum type; };
 /// ALTER TYPE ... ADD VALUE; `before` empty = at the end.
 struct AddEnumValue { std::string schema, name, value, before; };
@@ -74,7 +75,7 @@ using Operation = std::variant<op::CreateTable, op::DropTable, op::RenameTable, 
                                op::AddForeignKey, op::DropForeignKey, op::AddPrimaryKey, op::DropPrimaryKey,
                                op::AddUnique, op::DropUnique, op::AddCheck, op::DropCheck, op::CreateView,
                                op::DropView, op::RecreateTable, op::CreateSchema, op::DropSchema,
-                               op::CreateEnum, op::DropEnum, op::AddEnumValue, op::RecreateEnum,
+                               op::CreateEnum, op::RenameEnum, op::DropEnum, op::AddEnumValue, op::RecreateEnum,
                                op::CreateSequence, op::DropSequence, op::AlterSequence, op::CreateRole,
                                op::DropRole, op::AlterRole, op::EnableRls, op::DisableRls, op::CreatePolicy,
                                op::DropPolicy>;

@@ -9,7 +9,7 @@ namespace drizzle {
 
 /// One question diff() asks: `name` appeared, `candidates` vanished.
 struct RenameQuestion {
-    enum class Kind { table, column, view };
+    enum class Kind { table, column, view, enum_ };
     Kind kind = Kind::table;
     std::string schema;
     std::string table;  ///< for columns: the table (its new name)

@@ -369,6 +369,9 @@ std::vector<std::string> render(const std::vector<Operation>& operations) {
                     for (const auto& value : o.type.values) values += (values.empty() ? "" : ", ") + literal(value);
                     one("CREATE TYPE " + qualified_name(o.type.schema, o.type.name) + " AS ENUM(" + values + ");");
                 },
+                [&](const op::RenameEnum& o) {
+                    one("ALTER TYPE " + qualified_name(o.schema, o.from) + " RENAME TO " + quote_identifier(o.to) + ";");
+                },
                 [&](const op::DropEnum& o) { one("DROP TYPE " + qualified_name(o.type.schema, o.type.name) + ";"); },
                 [&](const op::AddEnumValue& o) {
                     one("ALTER TYPE " + qualified_name(o.schema, o.name) + " ADD VALUE " + literal(o.value) +
