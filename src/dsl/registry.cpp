@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -18,8 +19,15 @@ namespace drizzle::dsl {
 namespace {
 struct Registry {
     std::set<Dialect> dialects;
-    Schema schema;
+    std::map<Dialect, Schema> schemas;  // one per dialect: a test binary may declare both
     std::vector<std::string> conflicts;
+
+    Schema& of(Dialect dialect) {
+        dialects.insert(dialect);
+        Schema& schema = schemas[dialect];
+        schema.dialect = dialect;
+        return schema;
+    }
 };
 
 // A function-local static: tables register during static initialisation, whose order across
@@ -32,24 +40,22 @@ Registry& registry() {
 
 void register_table(Dialect dialect, Table table) {
     auto& reg = registry();
-    reg.dialects.insert(dialect);
-    reg.schema.dialect = dialect;
-    if (const Table* existing = reg.schema.find_table(table.name, table.schema)) {
+    Schema& schema = reg.of(dialect);
+    if (const Table* existing = schema.find_table(table.name, table.schema)) {
         if (!(*existing == table)) reg.conflicts.push_back("table \"" + table.name + "\" is declared twice, differently");
         return;
     }
-    reg.schema.tables.push_back(std::move(table));
+    schema.tables.push_back(std::move(table));
 }
 
 void register_view(Dialect dialect, View view) {
     auto& reg = registry();
-    reg.dialects.insert(dialect);
-    reg.schema.dialect = dialect;
-    if (const View* existing = reg.schema.find_view(view.name, view.schema)) {
+    Schema& schema = reg.of(dialect);
+    if (const View* existing = schema.find_view(view.name, view.schema)) {
         if (!(*existing == view)) reg.conflicts.push_back("view \"" + view.name + "\" is declared twice, differently");
         return;
     }
-    reg.schema.views.push_back(std::move(view));
+    schema.views.push_back(std::move(view));
 }
 
 namespace {
@@ -66,34 +72,30 @@ void add_unique(std::vector<T>& items, T item, Same same, const std::string& wha
 }  // namespace
 
 void register_schema(const std::string& name) {
-    auto& schemas = registry().schema.schemas;
+    auto& schemas = registry().of(Dialect::postgresql).schemas;
     if (std::find(schemas.begin(), schemas.end(), name) == schemas.end()) schemas.push_back(name);
 }
 
 void register_enum(Enum type) {
-    registry().dialects.insert(Dialect::postgresql);
-    registry().schema.dialect = Dialect::postgresql;
     const std::string what = "enum \"" + type.name + "\"";
-    add_unique(registry().schema.enums, std::move(type),
+    add_unique(registry().of(Dialect::postgresql).enums, std::move(type),
                [](const Enum& a, const Enum& b) { return a.schema == b.schema && a.name == b.name; }, what);
 }
 
 void register_sequence(Sequence sequence) {
-    registry().dialects.insert(Dialect::postgresql);
-    registry().schema.dialect = Dialect::postgresql;
     const std::string what = "sequence \"" + sequence.name + "\"";
-    add_unique(registry().schema.sequences, std::move(sequence),
+    add_unique(registry().of(Dialect::postgresql).sequences, std::move(sequence),
                [](const Sequence& a, const Sequence& b) { return a.schema == b.schema && a.name == b.name; }, what);
 }
 
 void register_role(Role role) {
     const std::string what = "role \"" + role.name + "\"";
-    add_unique(registry().schema.roles, std::move(role), [](const Role& a, const Role& b) { return a.name == b.name; },
+    add_unique(registry().of(Dialect::postgresql).roles, std::move(role), [](const Role& a, const Role& b) { return a.name == b.name; },
                what);
 }
 
 void enable_rls(const std::string& schema, const std::string& table) {
-    for (auto& t : registry().schema.tables) {
+    for (auto& t : registry().of(Dialect::postgresql).tables) {
         if (t.schema == schema && t.name == table) t.rls_enabled = true;
     }
 }
@@ -101,12 +103,17 @@ void enable_rls(const std::string& schema, const std::string& table) {
 Schema registered_schema() {
     const auto& reg = registry();
     if (reg.dialects.size() > 1) throw UserError("the schema declares tables of more than one dialect");
+    return registered_schema(reg.dialects.empty() ? Dialect::sqlite : *reg.dialects.begin());
+}
+
+Schema registered_schema(Dialect dialect) {
+    auto& reg = registry();
     if (!reg.conflicts.empty()) {
         std::vector<Diagnostic> diagnostics;
         for (const auto& conflict : reg.conflicts) diagnostics.push_back({"", conflict});
         throw DiagnosticsError(std::move(diagnostics));
     }
-    Schema schema = reg.schema;
+    Schema schema = reg.of(dialect);
     // drizzle-kit orders tables by name; declaration order across headers is not meaningful.
     std::sort(schema.tables.begin(), schema.tables.end(),
               [](const Table& a, const Table& b) { return std::tie(a.schema, a.name) < std::tie(b.schema, b.name); });

@@ -38,7 +38,7 @@ const auto books = sqlite_table("dsl_books", {
 const auto book_view = sqlite_view("dsl_book_titles", "select title from dsl_books");
 
 TEST(DslSqlite, ColumnsCarryTypesModifiersAndDefaults) {
-    Schema schema = dsl::registered_schema();
+    Schema schema = dsl::registered_schema(Dialect::sqlite);
     const Table* table = schema.find_table("dsl_authors");
     ASSERT_NE(table, nullptr);
     ASSERT_EQ(table->columns.size(), 8u);
@@ -62,7 +62,7 @@ TEST(DslSqlite, ColumnsCarryTypesModifiersAndDefaults) {
 }
 
 TEST(DslSqlite, TableExtrasBecomeConstraintsAndIndexes) {
-    Schema schema = dsl::registered_schema();
+    Schema schema = dsl::registered_schema(Dialect::sqlite);
     const Table* table = schema.find_table("dsl_books");
     ASSERT_NE(table, nullptr);
     ASSERT_EQ(table->primary_keys.size(), 1u);
@@ -91,7 +91,7 @@ TEST(DslSqlite, TableExtrasBecomeConstraintsAndIndexes) {
 }
 
 TEST(DslSqlite, TablesAreSortedByName) {
-    Schema schema = dsl::registered_schema();
+    Schema schema = dsl::registered_schema(Dialect::sqlite);
     ASSERT_GE(schema.tables.size(), 2u);
     EXPECT_TRUE(std::is_sorted(schema.tables.begin(), schema.tables.end(),
                                [](const Table& a, const Table& b) { return a.name < b.name; }));

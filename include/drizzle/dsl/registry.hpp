@@ -24,6 +24,8 @@ void enable_rls(const std::string& schema, const std::string& table);
 /// Everything registered so far, as one schema. Throws UserError when tables of two
 /// dialects were declared, or when two different tables share a name.
 Schema registered_schema();
+/// The objects registered for one dialect.
+Schema registered_schema(Dialect dialect);
 
 /// The exporter's body: validates the registered schema and writes it to `out` as a
 /// drizzle-kit v1 snapshot. Returns the process exit code (diagnostics go to `err`).
