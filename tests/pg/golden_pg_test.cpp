@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <iostream>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
@@ -124,8 +126,16 @@ TEST_P(GoldenPg, GeneratesExpectedSqlAndRoundTrips) {
     const auto operations = pg::lower(result);
     std::string generated = join_statements(pg::render(operations));
     if (pg::needs_no_transaction(operations)) generated = "-- drizzle:txmode none\n" + generated;
-    if (std::getenv("DRIZZLE_UPDATE_GOLDEN") != nullptr) test::write_file(dir / "expected.sql", generated);
-    ASSERT_EQ(generated, test::read_file(dir / "expected.sql")) << "golden mismatch in " << dir;
+    // The SQL holds text the server normalises (view bodies, check and default expressions), so
+    // the expected files are recorded against PostgreSQL 15; other majors check the round trip.
+    const int major = std::stoi(*prev_connection->query("SHOW server_version_num").at(0).at(0)) / 10000;
+    if (std::getenv("DRIZZLE_UPDATE_GOLDEN") != nullptr && major == 15) test::write_file(dir / "expected.sql", generated);
+    if (major == 15) {
+        ASSERT_EQ(generated, test::read_file(dir / "expected.sql")) << "golden mismatch in " << dir;
+    } else if (generated != test::read_file(dir / "expected.sql")) {
+        std::cout << "note: PostgreSQL " << major << " renders " << GetParam()
+                  << " differently from the PostgreSQL 15 golden file; checking the round trip only\n";
+    }
 
     const std::string seed = optional_file(dir / "seed.sql");
     if (!seed.empty()) prev_connection->exec(seed);
