@@ -1,32 +1,8 @@
 // Column builders of the SQLite DSL.
 #include "drizzle/dsl/sqlite.hpp"
-
-#include <cmath>
-#include <sstream>
+#include "dsl/literal_defaults.hpp"
 
 namespace drizzle::sqlite {
-
-namespace {
-std::string quote_literal(const std::string& value) {
-    std::string out = "'";
-    for (char c : value) {
-        out += c;
-        if (c == '\'') out += '\'';  // SQL escapes a quote by doubling it
-    }
-    return out + "'";
-}
-
-// Numbers are kept as JavaScript would print them, so snapshots match drizzle-kit's.
-std::string number_text(double value) {
-    if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
-        return std::to_string(static_cast<long long>(value));
-    }
-    std::ostringstream out;
-    out.precision(17);
-    out << value;
-    return out.str();
-}
-}  // namespace
 
 ColumnBuilder::ColumnBuilder(std::string name, std::string type) {
     column_.name = std::move(name);
@@ -45,31 +21,31 @@ ColumnBuilder& ColumnBuilder::not_null() {
 }
 
 ColumnBuilder& ColumnBuilder::default_(bool value) {
-    column_.default_value = ColumnDefault{ColumnDefault::Kind::boolean, value ? "true" : "false"};
+    column_.default_value = drizzle::dsl::detail::boolean_default(value);
     return *this;
 }
 
 ColumnBuilder& ColumnBuilder::default_(int value) { return default_(static_cast<std::int64_t>(value)); }
 
 ColumnBuilder& ColumnBuilder::default_(std::int64_t value) {
-    column_.default_value = ColumnDefault{ColumnDefault::Kind::number, std::to_string(value)};
+    column_.default_value = drizzle::dsl::detail::integer_default(value);
     return *this;
 }
 
 ColumnBuilder& ColumnBuilder::default_(double value) {
-    column_.default_value = ColumnDefault{ColumnDefault::Kind::number, number_text(value)};
+    column_.default_value = drizzle::dsl::detail::number_default(value);
     return *this;
 }
 
 ColumnBuilder& ColumnBuilder::default_(const char* value) { return default_(std::string(value)); }
 
 ColumnBuilder& ColumnBuilder::default_(const std::string& value) {
-    column_.default_value = ColumnDefault{ColumnDefault::Kind::expression, quote_literal(value)};
+    column_.default_value = drizzle::dsl::detail::string_default(value);
     return *this;
 }
 
 ColumnBuilder& ColumnBuilder::default_(const Sql& expression) {
-    column_.default_value = ColumnDefault{ColumnDefault::Kind::expression, expression.text};
+    column_.default_value = drizzle::dsl::detail::sql_default(expression.text);
     return *this;
 }
 
