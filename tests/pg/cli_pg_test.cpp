@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <unistd.h>
@@ -121,6 +122,21 @@ TEST_F(CliPg, GenerateMigrateAndTheDatabaseMatchesTheSchema) {
     ASSERT_EQ(kit("generate --name shrink", out), 0) << out;
     ASSERT_EQ(kit("migrate", out), 0) << out;
     EXPECT_EQ(db->query("SELECT mood::text FROM users")[0][0], "ok");
+    ASSERT_EQ(kit("generate", out), 0) << out;
+    EXPECT_NE(out.find("No schema changes"), std::string::npos) << out;
+
+    // CREATE INDEX CONCURRENTLY cannot run in a transaction: the file says so and migrate obeys.
+    changed.replace(changed.find("    check(\"age_check\""), 0,
+                    "    index(\"users_age_idx\").on({\"age\"}).concurrently(),\n");
+    test::write_file(dir / "schema.hpp", changed);
+    ASSERT_EQ(kit("generate --name concurrent_index", out), 0) << out;
+    std::vector<fs::path> dirs;
+    for (const auto& entry : fs::directory_iterator(dir / "drizzle")) dirs.push_back(entry.path());
+    std::sort(dirs.begin(), dirs.end());
+    EXPECT_EQ(test::read_file(dirs.back() / "migration.sql"),
+              "-- drizzle:txmode none\nCREATE INDEX CONCURRENTLY \"users_age_idx\" ON \"users\" (\"age\");");
+    ASSERT_EQ(kit("migrate", out), 0) << out;
+    EXPECT_EQ(db->query("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_age_idx'")[0][0], "1");
     ASSERT_EQ(kit("generate", out), 0) << out;
     EXPECT_NE(out.find("No schema changes"), std::string::npos) << out;
 }

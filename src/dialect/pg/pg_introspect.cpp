@@ -16,6 +16,29 @@ bool flag(const std::optional<std::string>& cell) { return cell && (*cell == "t"
 
 std::string model_schema(const std::string& schema) { return schema == "public" ? "" : schema; }
 
+// Arrays come back joined with chr(31) (array_to_string), which no identifier or option holds.
+std::vector<std::string> split_units(const std::string& joined) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (!joined.empty()) {
+        size_t end = joined.find('\x1f', start);
+        parts.push_back(joined.substr(start, end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return parts;
+}
+
+// reloptions entries are "key=value".
+std::vector<std::pair<std::string, std::string>> storage_options(const std::string& joined) {
+    std::vector<std::pair<std::string, std::string>> options;
+    for (const auto& option : split_units(joined)) {
+        auto eq = option.find('=');
+        options.emplace_back(option.substr(0, eq), eq == std::string::npos ? "" : option.substr(eq + 1));
+    }
+    return options;
+}
+
 std::string sql_list(const std::vector<std::string>& values) {
     std::string out;
     for (const auto& value : values) {
@@ -217,20 +240,9 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
         auto it = tables.find({model_schema(text(row[0])), text(row[1])});
         if (it == tables.end()) continue;
         Table& table = it->second;
-        auto split = [](const std::string& joined) {
-            std::vector<std::string> parts;
-            size_t start = 0;
-            while (!joined.empty()) {
-                size_t end = joined.find('\x1f', start);
-                parts.push_back(joined.substr(start, end - start));
-                if (end == std::string::npos) break;
-                start = end + 1;
-            }
-            return parts;
-        };
         const std::string name = text(row[2]);
         const std::string kind = text(row[3]);
-        const auto columns = split(text(row[5]));
+        const auto columns = split_units(text(row[5]));
         if (kind == "p") {
             if (columns.size() == 1 && name == table.name + "_pkey") {
                 for (auto& column : table.columns) {
@@ -253,7 +265,7 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
             fk.columns = columns;
             fk.table_to = text(row[6]);
             fk.schema_to = model_schema(text(row[11]));
-            fk.columns_to = split(text(row[7]));
+            fk.columns_to = split_units(text(row[7]));
             fk.on_delete = action(text(row[8]));
             fk.on_update = action(text(row[9]));
             table.foreign_keys.push_back(std::move(fk));
@@ -294,16 +306,7 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
         index.unique = flag(row[3]);
         index.method = text(row[4]) == "btree" ? "" : text(row[4]);
         if (row[5]) index.where = strip_outer_parens(*row[5]);
-        std::string options = text(row[6]);
-        size_t start = 0;
-        while (!options.empty()) {
-            size_t end = options.find('\x1f', start);
-            std::string option = options.substr(start, end - start);
-            auto eq = option.find('=');
-            index.with.emplace_back(option.substr(0, eq), eq == std::string::npos ? "" : option.substr(eq + 1));
-            if (end == std::string::npos) break;
-            start = end + 1;
-        }
+        index.with = storage_options(text(row[6]));
         it->second.indexes.push_back(std::move(index));
         index_by_oid[text(row[7])] = {it->first, it->second.indexes.size() - 1};
     }
@@ -376,16 +379,7 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
             definition.pop_back();
         }
         view.definition = definition;
-        std::string options = text(row[4]);
-        size_t start = 0;
-        while (!options.empty()) {
-            size_t end = options.find('\x1f', start);
-            std::string option = options.substr(start, end - start);
-            auto eq = option.find('=');
-            view.with.emplace_back(option.substr(0, eq), eq == std::string::npos ? "" : option.substr(eq + 1));
-            if (end == std::string::npos) break;
-            start = end + 1;
-        }
+        view.with = storage_options(text(row[4]));
         if (view.materialized) {
             if (text(row[5]) != "heap") view.using_ = text(row[5]);
             view.tablespace = text(row[6]);
@@ -407,15 +401,7 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
         policy.as = flag(row[3]) ? "permissive" : "restrictive";
         const std::string cmd = text(row[4]);
         policy.for_ = cmd == "r" ? "select" : cmd == "a" ? "insert" : cmd == "w" ? "update" : cmd == "d" ? "delete" : "all";
-        policy.to.clear();
-        std::string roles = text(row[5]);
-        size_t start = 0;
-        while (!roles.empty()) {
-            size_t end = roles.find('\x1f', start);
-            policy.to.push_back(roles.substr(start, end - start));
-            if (end == std::string::npos) break;
-            start = end + 1;
-        }
+        policy.to = split_units(text(row[5]));
         if (row[6]) policy.using_ = strip_outer_parens(*row[6]);
         if (row[7]) policy.with_check = strip_outer_parens(*row[7]);
         it->second.policies.push_back(std::move(policy));
