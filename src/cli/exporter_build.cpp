@@ -113,6 +113,7 @@ std::string export_cpp_schema(const std::vector<fs::path>& headers, const Export
         for (const auto& flag : toolchain.flags) argv.push_back(flag);
         argv.insert(argv.end(), {"-MMD", "-MF", depfile.string(), source.string(),
                                  toolchain.schema_library.string(), "-o", output.string()});
+        const auto compile_started = fs::file_time_type::clock::now();
         auto compiled = run_process(argv, dir);
         if (compiled.exit_code != 0) {
             std::error_code ignored;
@@ -123,13 +124,23 @@ std::string export_cpp_schema(const std::vector<fs::path>& headers, const Export
         }
         ordered_json manifest;
         manifest["deps"] = ordered_json::object();
+        // A header saved while the compiler ran may not be what it read: then record no manifest,
+        // so the next run compiles again instead of trusting a stale exporter.
+        bool changed_during_compile = false;
         for (const auto& dep : parse_depfile(detail::read_file_bytes(depfile))) {
-            if (dep != source.string()) manifest["deps"][dep] = file_hash(dep);
+            if (dep == source.string()) continue;
+            std::error_code time_error;
+            if (fs::last_write_time(dep, time_error) >= compile_started) changed_during_compile = true;
+            manifest["deps"][dep] = file_hash(dep);
         }
         std::error_code ignored;
         fs::remove(depfile, ignored);
         fs::rename(output, exporter);
-        write_file_atomically(manifest_path, manifest.dump(2));
+        if (changed_during_compile) {
+            fs::remove(manifest_path, ignored);
+        } else {
+            write_file_atomically(manifest_path, manifest.dump(2));
+        }
     } else if (log) {
         log("Schema unchanged since the last build; reusing the cached exporter");
     }
@@ -149,6 +160,11 @@ ExporterToolchain default_toolchain() {
     ExporterToolchain toolchain;
     const char* cxx = std::getenv("CXX");
     toolchain.compiler = (cxx != nullptr && *cxx != '\0') ? cxx : "c++";
+    {
+        std::istringstream library_flags(DRIZZLE_LIBRARY_CXX_FLAGS);
+        std::string flag;
+        while (library_flags >> flag) toolchain.flags.push_back(flag);
+    }
     if (const char* flags = std::getenv("DRIZZLE_CXXFLAGS")) {
         std::istringstream in(flags);
         std::string flag;

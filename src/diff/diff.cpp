@@ -251,12 +251,19 @@ private:
     void diff_table(const Table& old_table, const Table& new_table) {
         const std::string& schema = new_table.schema;
         const std::string& name = new_table.name;
-        for (const auto& column : new_table.columns) {
-            const Column* old_column = old_table.find_column(column.name);
-            if (old_column == nullptr) {
-                ops_add_columns_.push_back(op::AddColumn{schema, name, column});
-            } else if (!columns_equal(*old_column, column)) {
-                ops_alter_columns_.push_back(op::AlterColumn{schema, name, *old_column, column});
+        // Columns losing the primary key go first, so a key moving to another column is dropped
+        // before it is added again.
+        for (int pass = 0; pass < 2; ++pass) {
+            for (const auto& column : new_table.columns) {
+                const Column* old_column = old_table.find_column(column.name);
+                if (old_column == nullptr) {
+                    if (pass == 1) ops_add_columns_.push_back(op::AddColumn{schema, name, column});
+                    continue;
+                }
+                const bool loses_key = old_column->primary_key && !column.primary_key;
+                if ((pass == 0) == loses_key && !columns_equal(*old_column, column)) {
+                    ops_alter_columns_.push_back(op::AlterColumn{schema, name, *old_column, column});
+                }
             }
         }
         for (const auto& column : old_table.columns) {
@@ -413,17 +420,37 @@ private:
             }
             return;
         }
+        // The recreate runs before renames and column changes, so it works on the old columns
+        // (prev_ has enum renames applied) and looks up where each one ends up.
+        auto uses_type = [&](const Column& column) {
+            const bool same_schema = column.type_schema == new_type.schema ||
+                                     ((column.type_schema.empty() || column.type_schema == "public") &&
+                                      (new_type.schema.empty() || new_type.schema == "public"));
+            return !column.type_schema.empty() && column.type == new_type.name && same_schema;
+        };
         op::RecreateEnum recreate{old_type, new_type, {}};
-        for (const auto& table : next_.tables) {
+        for (const auto& table : prev_.tables) {
+            auto renamed_table = table_renames_.find(table.name);
+            const std::string next_table_name = renamed_table == table_renames_.end() ? table.name : renamed_table->second;
+            const Table* next_table = next_.find_table(next_table_name, table.schema);
             for (const auto& column : table.columns) {
-                const bool same_schema = column.type_schema == new_type.schema ||
-                                         ((column.type_schema.empty() || column.type_schema == "public") &&
-                                          (new_type.schema.empty() || new_type.schema == "public"));
-                if (!column.type_schema.empty() && column.type == new_type.name && same_schema) {
-                    std::optional<std::string> default_sql;
-                    if (column.default_value) default_sql = column.default_value->sql;
-                    recreate.columns.push_back({table.schema, table.name, column.name, default_sql, column.dimensions});
+                if (!uses_type(column)) continue;
+                op::RecreateEnum::ColumnUse use;
+                use.schema = table.schema;
+                use.table = table.name;
+                use.column = column.name;
+                use.had_default = column.default_value.has_value();
+                use.dimensions = column.dimensions;
+                std::string next_column_name = column.name;
+                if (auto renames = column_renames_.find(next_table_name); renames != column_renames_.end()) {
+                    if (auto r = renames->second.find(column.name); r != renames->second.end()) next_column_name = r->second;
                 }
+                const Column* next_column = next_table ? next_table->find_column(next_column_name) : nullptr;
+                if (next_column != nullptr && uses_type(*next_column) && next_column->dimensions == column.dimensions) {
+                    use.cast_back = true;
+                    if (next_column->default_value) use.new_default = next_column->default_value->sql;
+                }
+                recreate.columns.push_back(std::move(use));
             }
         }
         ops_recreate_enums_.push_back(std::move(recreate));

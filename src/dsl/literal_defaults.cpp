@@ -1,8 +1,9 @@
 // DEFAULT values from C++ literals.
 #include "dsl/literal_defaults.hpp"
 
+#include <array>
+#include <charconv>
 #include <cmath>
-#include <sstream>
 
 namespace drizzle::dsl::detail {
 
@@ -16,10 +17,10 @@ ColumnDefault number_default(double value) {
     if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
         return integer_default(static_cast<std::int64_t>(value));
     }
-    std::ostringstream out;
-    out.precision(17);
-    out << value;
-    return {ColumnDefault::Kind::number, out.str()};
+    // Shortest text that reads back as the same double (0.1, not 0.10000000000000001), as JS prints.
+    std::array<char, 64> buffer{};
+    auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return {ColumnDefault::Kind::number, std::string(buffer.data(), result.ptr)};
 }
 
 ColumnDefault string_default(const std::string& value) {

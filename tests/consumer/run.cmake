@@ -11,7 +11,8 @@ if(NOT rc EQUAL 0)
 endif()
 
 execute_process(COMMAND ${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/consumer/project" -B "${WORK_DIR}/build"
-                        -G Ninja -DCMAKE_PREFIX_PATH=${prefix}
+                        -G Ninja -DCMAKE_PREFIX_PATH=${prefix} "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
+                        "-DCMAKE_EXE_LINKER_FLAGS=${CXX_FLAGS}"
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "consumer configure failed:\n${out}\n${err}")

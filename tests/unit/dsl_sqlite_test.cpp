@@ -15,6 +15,7 @@ const auto authors = sqlite_table("dsl_authors", {
     text("email", {.length = 256}).not_null().unique(),
     integer("active", {.mode = IntegerMode::boolean}).default_(true),
     real("score").default_(1.5),
+    real("ratio").default_(0.1),
     integer("created", {.mode = IntegerMode::timestamp}).default_(sql("(unixepoch())")),
     text("motto").default_("it's"),
     blob("avatar"),
@@ -41,7 +42,7 @@ TEST(DslSqlite, ColumnsCarryTypesModifiersAndDefaults) {
     Schema schema = dsl::registered_schema(Dialect::sqlite);
     const Table* table = schema.find_table("dsl_authors");
     ASSERT_NE(table, nullptr);
-    ASSERT_EQ(table->columns.size(), 8u);
+    ASSERT_EQ(table->columns.size(), 9u);
     const Column& id = table->columns[0];
     EXPECT_TRUE(id.primary_key);
     EXPECT_TRUE(id.autoincrement);
@@ -52,10 +53,11 @@ TEST(DslSqlite, ColumnsCarryTypesModifiersAndDefaults) {
     EXPECT_EQ(table->columns[2].default_value->kind, ColumnDefault::Kind::boolean);
     EXPECT_EQ(table->columns[3].default_value->sql, "1.5");
     EXPECT_EQ(table->columns[3].default_value->kind, ColumnDefault::Kind::number);
-    EXPECT_EQ(table->columns[4].default_value->sql, "(unixepoch())");
-    EXPECT_EQ(table->columns[5].default_value->sql, "'it''s'");
-    EXPECT_EQ(table->columns[6].type, "blob");
-    EXPECT_EQ(table->columns[7].type, "numeric");
+    EXPECT_EQ(table->columns[4].default_value->sql, "0.1") << "shortest round-trip text, as JavaScript prints it";
+    EXPECT_EQ(table->columns[5].default_value->sql, "(unixepoch())");
+    EXPECT_EQ(table->columns[6].default_value->sql, "'it''s'");
+    EXPECT_EQ(table->columns[7].type, "blob");
+    EXPECT_EQ(table->columns[8].type, "numeric");
     ASSERT_EQ(table->uniques.size(), 1u);
     EXPECT_EQ(table->uniques[0].name, "dsl_authors_email_unique");
     EXPECT_FALSE(table->uniques[0].name_explicit);

@@ -45,11 +45,18 @@ struct DropEnum { Enum type; };
 /// ALTER TYPE ... ADD VALUE; `before` empty = at the end.
 struct AddEnumValue { std::string schema, name, value, before; };
 /// Values removed or reordered: PostgreSQL cannot drop an enum value, so the type is recreated
-/// and every column using it is cast through text (drizzle #855). `columns` are (schema, table, column).
+/// and every column using it is cast through text (drizzle #855). It runs before renames and
+/// column changes, so `columns` name the columns as they are before the migration.
 struct RecreateEnum {
     Enum from;
     Enum to;
-    struct ColumnUse { std::string schema, table, column; std::optional<std::string> default_sql; int dimensions = 0; };
+    struct ColumnUse {
+        std::string schema, table, column;  ///< names before the migration
+        bool had_default = false;           ///< the old default depends on the type: drop it first
+        bool cast_back = false;             ///< the column still uses the enum afterwards
+        std::optional<std::string> new_default;  ///< restored after the cast back
+        int dimensions = 0;
+    };
     std::vector<ColumnUse> columns;
 };
 struct CreateSequence { Sequence sequence; };

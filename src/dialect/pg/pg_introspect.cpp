@@ -166,9 +166,11 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
              "JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace "
              "LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' "
              "LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace "
-             "LEFT JOIN pg_depend dep ON dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i') "
+             // Only sequences a column owns (serial, identity): indexes and generated columns
+             // depend on columns too, and must not multiply the rows.
+             "LEFT JOIN (pg_depend dep JOIN pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S') "
+             "ON dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i') "
              "AND dep.classid = 'pg_class'::regclass "
-             "LEFT JOIN pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S' "
              "LEFT JOIN pg_sequence s ON s.seqrelid = sc.oid "
              "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND " + table_filter +
              " ORDER BY n.nspname, c.relname, a.attnum")) {

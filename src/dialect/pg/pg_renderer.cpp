@@ -185,6 +185,10 @@ void alter_column(const op::AlterColumn& o, std::vector<std::string>& out) {
     if (b.default_value && (type_changed || default_changed)) {
         out.push_back(table + " SET DEFAULT " + b.default_value->sql + ";");
     }
+    // An identity needs NOT NULL first.
+    if (!a.identity && b.identity && !a.not_null && !a.primary_key) {
+        out.push_back(table + " SET NOT NULL;");
+    }
     if (!a.identity && b.identity) out.push_back(table + " ADD" + identity_clause(*b.identity) + ";");
     if (a.identity && b.identity && !(a.identity == b.identity)) {
         if (a.identity->kind != b.identity->kind) {
@@ -207,13 +211,18 @@ void alter_column(const op::AlterColumn& o, std::vector<std::string>& out) {
     }
     const std::string table_only = "ALTER TABLE " + qualified_name(o.schema, o.table);
     if (a.primary_key && !b.primary_key) {
-        out.push_back(table_only + " DROP CONSTRAINT " + quote_identifier(o.table + "_pkey") + ";");
+        // The key keeps the name it was created with, even after the table was renamed.
+        const std::string key = a.primary_key_name.empty() ? o.table + "_pkey" : a.primary_key_name;
+        out.push_back(table_only + " DROP CONSTRAINT " + quote_identifier(key) + ";");
     }
     if (!a.primary_key && b.primary_key) {
         out.push_back(table_only + " ADD PRIMARY KEY (" + quote_identifier(b.name) + ");");
     }
-    if (a.not_null && !b.not_null && !b.primary_key) out.push_back(table + " DROP NOT NULL;");
-    if (!a.not_null && b.not_null && !b.primary_key) out.push_back(table + " SET NOT NULL;");
+    // PostgreSQL leaves a former key column NOT NULL; drop it unless the new column wants it.
+    const bool was_not_null = a.effective_not_null();
+    const bool identity_set_above = !a.identity && b.identity && !a.not_null && !a.primary_key;
+    if (was_not_null && !b.effective_not_null()) out.push_back(table + " DROP NOT NULL;");
+    if (!was_not_null && b.not_null && !b.primary_key && !identity_set_above) out.push_back(table + " SET NOT NULL;");
     if (b.generated && !(a.generated == b.generated)) {
         // PostgreSQL cannot change a generation expression in place.
         out.push_back(table_only + " DROP COLUMN " + quote_identifier(b.name) + ";");
@@ -225,7 +234,7 @@ void recreate_enum(const op::RecreateEnum& o, std::vector<std::string>& out) {
     for (const auto& use : o.columns) {
         const std::string column = "ALTER TABLE " + qualified_name(use.schema, use.table) + " ALTER COLUMN " +
                                    quote_identifier(use.column);
-        if (use.default_sql) out.push_back(column + " DROP DEFAULT;");
+        if (use.had_default) out.push_back(column + " DROP DEFAULT;");
         out.push_back(column + " SET DATA TYPE text" + std::string(use.dimensions ? "[]" : "") + ";");
     }
     out.push_back("DROP TYPE " + qualified_name(o.from.schema, o.from.name) + ";");
@@ -234,11 +243,13 @@ void recreate_enum(const op::RecreateEnum& o, std::vector<std::string>& out) {
     out.push_back("CREATE TYPE " + qualified_name(o.to.schema, o.to.name) + " AS ENUM(" + values + ");");
     const std::string type = qualified_name(o.to.schema, o.to.name);
     for (const auto& use : o.columns) {
+        // Columns that leave the enum stay text here; their own change (type, drop) follows.
+        if (!use.cast_back) continue;
         const std::string column = "ALTER TABLE " + qualified_name(use.schema, use.table) + " ALTER COLUMN " +
                                    quote_identifier(use.column);
         const std::string target = type + std::string(use.dimensions ? "[]" : "");
         out.push_back(column + " SET DATA TYPE " + target + " USING " + quote_identifier(use.column) + "::" + target + ";");
-        if (use.default_sql) out.push_back(column + " SET DEFAULT " + *use.default_sql + ";");
+        if (use.new_default) out.push_back(column + " SET DEFAULT " + *use.new_default + ";");
     }
 }
 

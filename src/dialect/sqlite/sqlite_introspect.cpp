@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <regex>
 
 namespace drizzle::sqlite {
 
@@ -185,11 +186,15 @@ Schema introspect(Connection& connection, const std::string& migrations_table) {
         if (type == "view") {
             View view;
             view.name = name;
-            std::string sql = text(row[3]);
-            // The stored text is `CREATE VIEW name AS <definition>`.
-            auto tokens_end = sql.find(" AS ");
-            if (tokens_end == std::string::npos) tokens_end = sql.find(" as ");
-            if (tokens_end != std::string::npos) view.definition = sql.substr(tokens_end + 4);
+            // The stored text is `CREATE [TEMP] VIEW [IF NOT EXISTS] name [(columns)] AS <definition>`,
+            // spelled and spaced as the user wrote it.
+            static const std::regex header(
+                R"(^\s*create\s+(?:temp(?:orary)?\s+)?view\s+(?:if\s+not\s+exists\s+)?)"
+                R"((?:"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|[^\s(]+)\s*(?:\([^)]*\)\s*)?as\s+)",
+                std::regex::icase);
+            std::smatch match;
+            const std::string sql = text(row[3]);
+            if (std::regex_search(sql, match, header)) view.definition = match.suffix().str();
             schema.views.push_back(std::move(view));
         }
     }

@@ -119,13 +119,28 @@ std::vector<Operation> lower(const DiffResult& diff) {
         if (const auto* o = std::get_if<op::DropView>(&operation)) dropped_views.insert(o->view.name);
         if (const auto* o = std::get_if<op::CreateView>(&operation)) created_views.insert(o->view.name);
     }
+    // A view qualifies when it reads a rebuilt table or another qualifying view; views the
+    // migration creates or drops anyway are left to their own operations.
     std::vector<View> dependent_views;
-    for (const auto& view : diff.next.views) {
-        if (view.is_existing || !view.definition || dropped_views.count(view.name)) continue;
-        bool reads_rebuilt = std::any_of(rebuilds.begin(), rebuilds.end(),
-                                         [&](const std::string& table) { return mentions(*view.definition, table); });
-        if (reads_rebuilt) dependent_views.push_back(view);
+    std::set<std::string> reads_from = rebuilds;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& view : diff.next.views) {
+            if (view.is_existing || !view.definition || dropped_views.count(view.name) ||
+                created_views.count(view.name) || reads_from.count(view.name)) {
+                continue;
+            }
+            bool reads = std::any_of(reads_from.begin(), reads_from.end(),
+                                     [&](const std::string& name) { return mentions(*view.definition, name); });
+            if (reads) {
+                dependent_views.push_back(view);
+                reads_from.insert(view.name);
+                grew = true;
+            }
+        }
     }
+    // Dependents are dropped before what they read and created after it.
+    std::reverse(dependent_views.begin(), dependent_views.end());
 
     std::vector<Operation> out;
     for (const auto& view : dependent_views) out.emplace_back(op::DropView{view});
@@ -138,9 +153,7 @@ std::vector<Operation> lower(const DiffResult& diff) {
         }
         out.push_back(operation);
     }
-    for (const auto& view : dependent_views) {
-        if (!created_views.count(view.name)) out.emplace_back(op::CreateView{view});
-    }
+    for (auto it = dependent_views.rbegin(); it != dependent_views.rend(); ++it) out.emplace_back(op::CreateView{*it});
     return out;
 }
 

@@ -1,0 +1,1 @@
+CREATE TABLE "t" ("a" text NOT NULL, "b" integer PRIMARY KEY);
