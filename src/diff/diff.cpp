@@ -12,11 +12,6 @@ namespace drizzle {
 
 namespace {
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 // drizzle-kit 0.31 writes `numeric(10, 2)` and `timestamp (3)`, 1.0 and the catalogs
 // `numeric(10,2)` and `timestamp(3)`: the same type.
 std::string type_key(const std::string& type) {

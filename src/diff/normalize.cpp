@@ -79,7 +79,7 @@ Schema normalize_for_diff(const Schema& schema, NamingStyle naming) {
                 Index index;
                 index.name = unique.name;
                 index.unique = true;
-                for (const auto& column : unique.columns) index.columns.push_back({.expression = column, .is_expression = false});
+                for (const auto& column : unique.columns) index.columns.push_back(index_column(column));
                 table.indexes.push_back(std::move(index));
             }
             table.uniques.clear();

@@ -1,5 +1,6 @@
 // Human descriptions of operations.
 #include "drizzle/diff/operations.hpp"
+#include "util/text.hpp"
 
 namespace drizzle {
 
@@ -8,17 +9,11 @@ std::string qualified(const std::string& schema, const std::string& name) {
     return schema.empty() ? name : schema + "." + name;
 }
 
-template <class... Ts>
-struct overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
 }  // namespace
 
 std::string describe(const Operation& operation) {
     return std::visit(
-        overloaded{
+        detail::overloaded{
             [](const op::CreateTable& o) { return "create table " + qualified(o.table.schema, o.table.name); },
             [](const op::DropTable& o) { return "drop table " + qualified(o.table.schema, o.table.name); },
             [](const op::RenameTable& o) { return "rename table " + o.from + " to " + o.to; },

@@ -1,5 +1,6 @@
 // DEFAULT values from C++ literals.
 #include "dsl/literal_defaults.hpp"
+#include "util/text.hpp"
 
 #include <array>
 #include <charconv>
@@ -24,12 +25,7 @@ ColumnDefault number_default(double value) {
 }
 
 ColumnDefault string_default(const std::string& value) {
-    std::string out = "'";
-    for (char c : value) {
-        out += c;
-        if (c == '\'') out += '\'';  // SQL escapes a quote by doubling it
-    }
-    return {ColumnDefault::Kind::expression, out + "'"};
+    return {ColumnDefault::Kind::expression, drizzle::detail::quote_sql_string(value)};
 }
 
 ColumnDefault sql_default(const std::string& sql) { return {ColumnDefault::Kind::expression, sql}; }

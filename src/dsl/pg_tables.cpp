@@ -283,7 +283,12 @@ Declared pg_materialized_view(std::string name, std::string definition, ViewOpti
 }
 
 Declared pg_role(std::string name, RoleOptions options) {
-    drizzle::dsl::register_role({name, options.create_db, options.create_role, options.inherit});
+    Role role;
+    role.name = name;
+    role.create_db = options.create_db;
+    role.create_role = options.create_role;
+    role.inherit = options.inherit;
+    drizzle::dsl::register_role(std::move(role));
     return {std::move(name)};
 }
 

@@ -66,7 +66,7 @@ void add_extra(Table& table, const TableExtra& extra) {
         Index index;
         index.name = extra.name;
         index.unique = extra.kind == TableExtra::Kind::unique_index;
-        for (const auto& target : extra.targets) index.columns.push_back({.expression = target.value, .is_expression = target.is_expression});
+        for (const auto& target : extra.targets) index.columns.push_back(index_column(target.value, target.is_expression));
         index.where = extra.predicate;
         table.indexes.push_back(std::move(index));
         break;

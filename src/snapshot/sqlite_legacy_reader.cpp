@@ -97,7 +97,7 @@ Table read_table(const JsonNode& node, const std::set<std::pair<std::string, std
         Index index;
         index.name = value.string("name");
         for (const auto& text : value.strings("columns")) {
-            index.columns.push_back({.expression = text, .is_expression = expressions.count({index.name, text}) > 0});
+            index.columns.push_back(index_column(text, expressions.count({index.name, text}) > 0));
         }
         index.unique = value.boolean("isUnique");
         index.where = value.optional_string("where");

@@ -129,7 +129,7 @@ private:
         index.name = entity.string("name");
         for (const auto& element : entity.elements("columns")) {
             element.expect_object("an index column");
-            index.columns.push_back({.expression = element.string("value"), .is_expression = element.boolean("isExpression")});
+            index.columns.push_back(index_column(element.string("value"), element.boolean("isExpression")));
         }
         index.unique = entity.boolean("isUnique");
         index.where = entity.nullable_string("where");

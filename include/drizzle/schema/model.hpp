@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -90,6 +91,14 @@ struct IndexColumn {
     std::string opclass;   ///< PostgreSQL operator class, "" = default
     bool operator==(const IndexColumn&) const = default;
 };
+
+/// An index element naming a column (ascending, default NULLS placement and operator class).
+inline IndexColumn index_column(std::string name, bool is_expression = false) {
+    IndexColumn column;
+    column.expression = std::move(name);
+    column.is_expression = is_expression;
+    return column;
+}
 
 struct Index {
     std::string name;

@@ -1,5 +1,6 @@
 // Reads a live PostgreSQL schema from pg_catalog into the model, with a fixed number of queries.
 #include "drizzle/dialect/pg.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -41,11 +42,7 @@ std::vector<std::pair<std::string, std::string>> storage_options(const std::stri
 
 std::string sql_list(const std::vector<std::string>& values) {
     std::string out;
-    for (const auto& value : values) {
-        std::string quoted = "'";
-        for (char c : value) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-        out += (out.empty() ? "" : ",") + quoted + "'";
-    }
+    for (const auto& value : values) out += (out.empty() ? "" : ",") + detail::quote_sql_string(value);
     return out;
 }
 

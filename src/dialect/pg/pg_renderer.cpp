@@ -1,5 +1,6 @@
 // PostgreSQL SQL text for each operation, in drizzle-kit 1.0's conventions where they work.
 #include "drizzle/dialect/pg.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,27 +9,6 @@
 namespace drizzle::pg {
 
 namespace {
-
-template <class... Ts>
-struct overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
-
-std::string upper(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
-    return text;
-}
-
-std::string literal(const std::string& value) {
-    std::string out = "'";
-    for (char c : value) {
-        out += c;
-        if (c == '\'') out += '\'';
-    }
-    return out + "'";
-}
 
 std::string quoted_list(const std::vector<std::string>& names) {
     std::string out;
@@ -86,8 +66,8 @@ std::string foreign_key_sql(const std::string& schema, const std::string& table,
     std::string sql = "ALTER TABLE " + qualified_name(schema, table) + " ADD CONSTRAINT " + quote_identifier(fk.name) +
                       " FOREIGN KEY (" + quoted_list(fk.columns) + ") REFERENCES " +
                       qualified_name(fk.schema_to, fk.table_to) + "(" + quoted_list(fk.columns_to) + ")";
-    if (fk.on_delete != "no action") sql += " ON DELETE " + upper(fk.on_delete);
-    if (fk.on_update != "no action") sql += " ON UPDATE " + upper(fk.on_update);
+    if (fk.on_delete != "no action") sql += " ON DELETE " + detail::to_upper(fk.on_delete);
+    if (fk.on_update != "no action") sql += " ON UPDATE " + detail::to_upper(fk.on_update);
     return sql + ";";
 }
 
@@ -115,7 +95,7 @@ std::string index_sql(const std::string& schema, const std::string& table, const
         if (!element.nulls.empty()) {
             // The default is NULLS LAST for ASC and NULLS FIRST for DESC; only the other is written.
             bool default_nulls = element.asc ? element.nulls == "last" : element.nulls == "first";
-            if (!default_nulls) part += " NULLS " + upper(element.nulls);
+            if (!default_nulls) part += " NULLS " + detail::to_upper(element.nulls);
         }
         elements += (elements.empty() ? "" : ",") + part;
     }
@@ -239,7 +219,7 @@ void recreate_enum(const op::RecreateEnum& o, std::vector<std::string>& out) {
     }
     out.push_back("DROP TYPE " + qualified_name(o.from.schema, o.from.name) + ";");
     std::string values;
-    for (const auto& value : o.to.values) values += (values.empty() ? "" : ", ") + literal(value);
+    for (const auto& value : o.to.values) values += (values.empty() ? "" : ", ") + detail::quote_sql_string(value);
     out.push_back("CREATE TYPE " + qualified_name(o.to.schema, o.to.name) + " AS ENUM(" + values + ");");
     const std::string type = qualified_name(o.to.schema, o.to.name);
     for (const auto& use : o.columns) {
@@ -320,7 +300,7 @@ std::vector<std::string> render(const std::vector<Operation>& operations) {
     auto table_of = [](const std::string& schema, const std::string& table) { return qualified_name(schema, table); };
     for (const auto& operation : operations) {
         std::visit(
-            overloaded{
+            detail::overloaded{
                 [&](const op::CreateTable& o) { one(create_table_sql(o.table)); },
                 [&](const op::DropTable& o) { one("DROP TABLE " + table_of(o.table.schema, o.table.name) + ";"); },
                 [&](const op::RenameTable& o) {
@@ -377,7 +357,7 @@ std::vector<std::string> render(const std::vector<Operation>& operations) {
                 [&](const op::DropSchema& o) { one("DROP SCHEMA " + quote_identifier(o.name) + ";"); },
                 [&](const op::CreateEnum& o) {
                     std::string values;
-                    for (const auto& value : o.type.values) values += (values.empty() ? "" : ", ") + literal(value);
+                    for (const auto& value : o.type.values) values += (values.empty() ? "" : ", ") + detail::quote_sql_string(value);
                     one("CREATE TYPE " + qualified_name(o.type.schema, o.type.name) + " AS ENUM(" + values + ");");
                 },
                 [&](const op::RenameEnum& o) {
@@ -385,8 +365,8 @@ std::vector<std::string> render(const std::vector<Operation>& operations) {
                 },
                 [&](const op::DropEnum& o) { one("DROP TYPE " + qualified_name(o.type.schema, o.type.name) + ";"); },
                 [&](const op::AddEnumValue& o) {
-                    one("ALTER TYPE " + qualified_name(o.schema, o.name) + " ADD VALUE " + literal(o.value) +
-                        (o.before.empty() ? "" : " BEFORE " + literal(o.before)) + ";");
+                    one("ALTER TYPE " + qualified_name(o.schema, o.name) + " ADD VALUE " + detail::quote_sql_string(o.value) +
+                        (o.before.empty() ? "" : " BEFORE " + detail::quote_sql_string(o.before)) + ";");
                 },
                 [&](const op::RecreateEnum& o) { recreate_enum(o, out); },
                 [&](const op::CreateSequence& o) {
@@ -423,8 +403,8 @@ std::vector<std::string> render(const std::vector<Operation>& operations) {
                 },
                 [&](const op::CreatePolicy& o) {
                     std::string sql = "CREATE POLICY " + quote_identifier(o.policy.name) + " ON " +
-                                      table_of(o.schema, o.table) + " AS " + upper(o.policy.as) + " FOR " +
-                                      upper(o.policy.for_) + " TO " + role_list(o.policy.to);
+                                      table_of(o.schema, o.table) + " AS " + detail::to_upper(o.policy.as) + " FOR " +
+                                      detail::to_upper(o.policy.for_) + " TO " + role_list(o.policy.to);
                     if (o.policy.using_) sql += " USING (" + *o.policy.using_ + ")";
                     if (o.policy.with_check) sql += " WITH CHECK (" + *o.policy.with_check + ")";
                     one(sql + ";");

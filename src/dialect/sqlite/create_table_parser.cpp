@@ -1,5 +1,6 @@
 // A small tokenizer-based reader for SQLite's stored CREATE TABLE and CREATE INDEX text.
 #include "create_table_parser.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -7,11 +8,6 @@
 namespace drizzle::sqlite::detail {
 
 namespace {
-
-std::string upper(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
-    return text;
-}
 
 std::string trim(const std::string& text) {
     size_t begin = 0;
@@ -126,7 +122,7 @@ std::vector<std::string> identifier_list(const std::string& group) {
 
 bool is_constraint_start(const std::string& word) {
     static const char* keywords[] = {"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"};
-    std::string u = upper(word);
+    std::string u = drizzle::detail::to_upper(word);
     return std::any_of(std::begin(keywords), std::end(keywords), [&](const char* k) { return u == k; });
 }
 
@@ -134,7 +130,7 @@ bool is_constraint_start(const std::string& word) {
 void read_constraint(const std::vector<std::string>& tokens, size_t i, const std::string& name,
                      const std::string& column, ParsedTable& out) {
     if (i >= tokens.size()) return;
-    std::string keyword = upper(tokens[i]);
+    std::string keyword = drizzle::detail::to_upper(tokens[i]);
     ParsedConstraint constraint;
     constraint.name = name;
     if (keyword == "PRIMARY") {
@@ -175,7 +171,7 @@ void read_column(const std::string& item, ParsedTable& out) {
     static const char* clause_starts[] = {"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT",
                                           "COLLATE", "REFERENCES", "GENERATED", "AS"};
     for (; i < tokens.size(); ++i) {
-        std::string word = upper(tokens[i]);
+        std::string word = drizzle::detail::to_upper(tokens[i]);
         if (std::any_of(std::begin(clause_starts), std::end(clause_starts), [&](const char* k) { return word == k; })) {
             break;
         }
@@ -185,7 +181,7 @@ void read_column(const std::string& item, ParsedTable& out) {
     }
     std::string pending_name;
     for (; i < tokens.size(); ++i) {
-        std::string word = upper(tokens[i]);
+        std::string word = drizzle::detail::to_upper(tokens[i]);
         if (word == "DEFAULT" && i + 1 < tokens.size()) {
             std::string value = tokens[i + 1];
             if ((value == "-" || value == "+") && i + 2 < tokens.size()) {
@@ -199,7 +195,7 @@ void read_column(const std::string& item, ParsedTable& out) {
         if (word == "AUTOINCREMENT") column.autoincrement = true;
         if (word == "AS" && i + 1 < tokens.size() && tokens[i + 1].front() == '(') {
             column.generated_expression = inner(tokens[i + 1]);
-            if (i + 2 < tokens.size()) column.generated_stored = upper(tokens[i + 2]) == "STORED";
+            if (i + 2 < tokens.size()) column.generated_stored = drizzle::detail::to_upper(tokens[i + 2]) == "STORED";
         }
         if (word == "CONSTRAINT" && i + 1 < tokens.size()) {
             pending_name = unquote_identifier(tokens[i + 1]);
@@ -260,7 +256,7 @@ ParsedTable parse_create_table(const std::string& sql) {
         }
         std::string name;
         size_t i = 0;
-        if (upper(tokens[0]) == "CONSTRAINT" && tokens.size() > 1) {
+        if (drizzle::detail::to_upper(tokens[0]) == "CONSTRAINT" && tokens.size() > 1) {
             name = unquote_identifier(tokens[1]);
             i = 2;
         }
@@ -273,7 +269,7 @@ ParsedIndex parse_create_index(const std::string& sql) {
     ParsedIndex out;
     auto tokens = tokenize(sql);
     for (size_t i = 0; i < tokens.size(); ++i) {
-        if (upper(tokens[i]) != "ON" || i + 2 >= tokens.size() || tokens[i + 2].front() != '(') continue;
+        if (drizzle::detail::to_upper(tokens[i]) != "ON" || i + 2 >= tokens.size() || tokens[i + 2].front() != '(') continue;
         for (const auto& part : split_top_level(inner(tokens[i + 2]))) {
             auto element_tokens = tokenize(part);
             bool plain_column = element_tokens.size() == 1 &&
@@ -290,7 +286,7 @@ ParsedIndex parse_create_index(const std::string& sql) {
         // Everything after the element list's WHERE keyword is the predicate, as written.
         size_t list_end = sql.find(tokens[i + 2]) + tokens[i + 2].size();
         std::string rest = trim(sql.substr(list_end));
-        if (upper(rest.substr(0, 5)) == "WHERE") out.where = trim(rest.substr(5));
+        if (drizzle::detail::to_upper(rest.substr(0, 5)) == "WHERE") out.where = trim(rest.substr(5));
         break;
     }
     return out;

@@ -2,6 +2,7 @@
 #include "create_table_parser.hpp"
 #include "drizzle/dialect/sqlite.hpp"
 #include "drizzle/schema/naming.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -16,11 +17,6 @@ using detail::ParsedConstraint;
 
 std::string text(const std::optional<std::string>& cell) { return cell.value_or(""); }
 long long number(const std::optional<std::string>& cell) { return cell ? std::stoll(*cell) : 0; }
-
-std::string lower_case(std::string value) {
-    std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
-    return value;
-}
 
 bool is_number_literal(const std::string& value) {
     if (value.empty()) return false;
@@ -40,14 +36,14 @@ bool is_number_literal(const std::string& value) {
 }
 
 ColumnDefault default_from(const std::string& sql) {
-    std::string l = lower_case(sql);
+    std::string l = drizzle::detail::to_lower(sql);
     if (l == "true" || l == "false") return {ColumnDefault::Kind::boolean, sql};
     if (is_number_literal(sql)) return {ColumnDefault::Kind::number, sql};
     return {ColumnDefault::Kind::expression, sql};
 }
 
 std::string action_from(const std::string& pragma_action) {
-    std::string action = lower_case(pragma_action);
+    std::string action = drizzle::detail::to_lower(pragma_action);
     return action.empty() ? "no action" : action;
 }
 
@@ -156,7 +152,7 @@ Table build_table(const std::string& name, const TableRows& rows, const std::map
         auto sql = index_sql.find(index_name);
         if (sql != index_sql.end()) {
             auto parsed_index = detail::parse_create_index(sql->second);
-            for (const auto& element : parsed_index.elements) index.columns.push_back({.expression = element.text, .is_expression = element.is_expression});
+            for (const auto& element : parsed_index.elements) index.columns.push_back(index_column(element.text, element.is_expression));
             index.where = parsed_index.where;
         }
         table.indexes.push_back(std::move(index));

@@ -1,5 +1,6 @@
 // Lowers operations SQLite cannot ALTER into table rebuilds.
 #include "drizzle/dialect/sqlite.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,13 +11,8 @@ namespace drizzle::sqlite {
 
 namespace {
 
-std::string lower_case(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 bool mentions(const std::string& text, const std::string& name) {
-    return lower_case(text).find(lower_case(name)) != std::string::npos;
+    return drizzle::detail::to_lower(text).find(drizzle::detail::to_lower(name)) != std::string::npos;
 }
 
 // SQLite's ALTER TABLE ADD COLUMN refuses PRIMARY KEY/UNIQUE columns, NOT NULL without a
@@ -26,9 +22,7 @@ bool can_add_in_place(const Column& column) {
     if (column.generated && column.generated->stored) return false;
     if (column.default_value) {
         const std::string& sql = column.default_value->sql;
-        std::string upper_sql = sql;
-        std::transform(upper_sql.begin(), upper_sql.end(), upper_sql.begin(),
-                       [](unsigned char c) { return std::toupper(c); });
+        const std::string upper_sql = detail::to_upper(sql);
         if (!sql.empty() && sql.front() == '(') return false;
         if (upper_sql.rfind("CURRENT_", 0) == 0) return false;
         if (upper_sql == "NULL" && column.not_null) return false;

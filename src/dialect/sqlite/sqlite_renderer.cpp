@@ -1,5 +1,6 @@
 // SQLite SQL text for each operation, following drizzle-kit 1.0's SQLite conventions.
 #include "drizzle/dialect/sqlite.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,18 +9,6 @@
 namespace drizzle::sqlite {
 
 namespace {
-
-template <class... Ts>
-struct overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
-
-std::string upper(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
-    return text;
-}
 
 std::string quoted_list(const std::vector<std::string>& names, const char* separator) {
     std::string out;
@@ -31,7 +20,7 @@ std::string quoted_list(const std::vector<std::string>& names, const char* separ
 }
 
 bool is_integer_type(const std::string& type) {
-    std::string t = upper(type);
+    std::string t = detail::to_upper(type);
     return t.rfind("INT", 0) == 0;
 }
 
@@ -54,8 +43,8 @@ std::string column_definition(const Column& column) {
 std::string foreign_key_clause(const ForeignKey& fk) {
     std::string sql = "CONSTRAINT " + quote_identifier(fk.name) + " FOREIGN KEY (" + quoted_list(fk.columns, ",") +
                       ") REFERENCES " + quote_identifier(fk.table_to) + "(" + quoted_list(fk.columns_to, ",") + ")";
-    if (fk.on_update != "no action") sql += " ON UPDATE " + upper(fk.on_update);
-    if (fk.on_delete != "no action") sql += " ON DELETE " + upper(fk.on_delete);
+    if (fk.on_update != "no action") sql += " ON UPDATE " + detail::to_upper(fk.on_update);
+    if (fk.on_delete != "no action") sql += " ON DELETE " + detail::to_upper(fk.on_delete);
     return sql;
 }
 
@@ -144,7 +133,7 @@ std::vector<std::string> render(const std::vector<Operation>& operations) {
     auto one = [&out](std::string statement) { out.push_back(std::move(statement)); };
     for (const auto& operation : operations) {
         std::visit(
-            overloaded{
+            detail::overloaded{
                 [&](const op::CreateTable& o) { one(create_table_sql(o.table)); },
                 [&](const op::DropTable& o) { one("DROP TABLE " + quote_identifier(o.table.name) + ";"); },
                 [&](const op::RenameTable& o) {
