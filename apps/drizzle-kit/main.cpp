@@ -20,9 +20,22 @@ void add_config_flags(CLI::App& command, ConfigFlags& flags, bool with_schema, b
     if (with_out) command.add_option("--out", flags.out, "Overrides config out: the migrations folder");
 }
 
+// pull and push read only the objects these select; the config keys of the same names apply otherwise.
+void add_filter_flags(CLI::App& command, ConfigFlags& flags) {
+    command.add_option("--url", flags.url,
+                       "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
+    command.add_option("--tablesFilter", flags.tables_filter,
+                       "Overrides tablesFilter: table name globs, !glob excludes (repeatable)");
+    command.add_option("--schemaFilter,--schemaFilters", flags.schema_filter,
+                       "Overrides schemaFilter: PostgreSQL schemas to manage (repeatable)");
+    command.add_option("--extensionsFilters", flags.extensions_filters,
+                       "Overrides extensionsFilters: extensions whose tables are skipped, e.g. postgis");
+}
+
 const char* kExitCodes =
-    "\nExit codes: 0 ok; 1 database or file-system failure; 2 rename decisions needed (no terminal,\n"
-    "no --answers); 3 invalid config, flags, schema, snapshot or migrations folder; 4 the C++ schema\n"
+    "\nExit codes: 0 ok; 1 database or file-system failure; 2 a decision is needed and there is no\n"
+    "terminal (rename questions without --answers, push data loss without --force); 3 invalid config,\n"
+    "flags, schema, snapshot or migrations folder, or a push the data would make fail; 4 the C++ schema\n"
     "did not compile.\n";
 
 }  // namespace
@@ -75,6 +88,23 @@ int main(int argc, char** argv) {
                             "Overrides migrations.schema (PostgreSQL, default drizzle)");
     migrate_cmd->footer(kExitCodes);
 
+    drizzle::cli::PushOptions push;
+    auto* push_cmd = app.add_subcommand(
+        "push", "Change the live database to match the schema now, without migration files.\n"
+                "Counts the rows at risk first: data loss needs a terminal to confirm on or --force;\n"
+                "changes the data would make fail (NULLs under NOT NULL, duplicates under a new unique key)\n"
+                "are refused. Runs in one transaction: all or nothing.");
+    add_config_flags(*push_cmd, push.config, true, false);
+    add_filter_flags(*push_cmd, push.config);
+    push_cmd->add_flag("--force", push.force, "Accept data loss (and --strict) without asking");
+    push_cmd->add_flag("--strict", push.strict, "Ask before executing any statement, even without data loss");
+    push_cmd->add_flag("--explain", push.explain, "Dry run: print the statements and the data at risk, change nothing");
+    push_cmd->add_flag("--verbose", push.config.verbose, "Print every statement as it runs");
+    push_cmd->add_option("--answers", push.answers,
+                         "JSON file with rename/create decisions, for runs without a terminal")
+        ->check(CLI::ExistingFile);
+    push_cmd->footer(kExitCodes);
+
     drizzle::cli::ExportOptions export_options;
     auto* export_cmd = app.add_subcommand("export", "Print the SQL that creates the whole schema");
     add_config_flags(*export_cmd, export_options.config, true, false);
@@ -91,6 +121,7 @@ int main(int argc, char** argv) {
 
     if (generate_cmd->parsed()) return drizzle::cli::run_guarded([&] { return drizzle::cli::run_generate(generate); });
     if (migrate_cmd->parsed()) return drizzle::cli::run_guarded([&] { return drizzle::cli::run_migrate(migrate); });
+    if (push_cmd->parsed()) return drizzle::cli::run_guarded([&] { return drizzle::cli::run_push(push); });
     if (export_cmd->parsed()) {
         return drizzle::cli::run_guarded([&] { return drizzle::cli::run_export(export_options); });
     }

@@ -24,6 +24,15 @@ struct MigrateOptionsCli {
 };
 int run_migrate(const MigrateOptionsCli& options);
 
+struct PushOptions {
+    ConfigFlags config;
+    std::string answers;   ///< --answers FILE.json: rename/create decisions
+    bool force = false;    ///< --force: accept data loss and --strict without asking
+    bool strict = false;   ///< --strict: ask before executing anything
+    bool explain = false;  ///< --explain: print the plan and the data at risk, change nothing
+};
+int run_push(const PushOptions& options);
+
 struct ExportOptions {
     ConfigFlags config;
 };

@@ -37,6 +37,9 @@ Config resolve_config(const ConfigFlags& flags, bool quiet) {
     if (!flags.migrations_table.empty()) config.migrations_table = flags.migrations_table;
     if (!flags.migrations_schema.empty()) config.migrations_schema = flags.migrations_schema;
     if (flags.verbose) config.verbose = true;
+    if (!flags.tables_filter.empty()) config.tables_filter = flags.tables_filter;
+    if (!flags.schema_filter.empty()) config.schema_filter = flags.schema_filter;
+    if (!flags.extensions_filters.empty()) config.extensions_filters = flags.extensions_filters;
     if (!config.dialect) {
         throw UserError(file ? file->string() + ": \"dialect\" is required (sqlite, postgresql or mysql)"
                              : "no drizzle.config.json/.ts found here and no --dialect given");

@@ -21,6 +21,9 @@ struct ConfigFlags {
     std::string migrations_table;     ///< --migrations-table
     std::string migrations_schema;    ///< --migrations-schema (PostgreSQL)
     bool verbose = false;
+    std::vector<std::string> tables_filter;       ///< --tablesFilter (repeatable)
+    std::vector<std::string> schema_filter;       ///< --schemaFilter (repeatable)
+    std::vector<std::string> extensions_filters;  ///< --extensionsFilters (repeatable)
 };
 
 /// Loads --config (or the default config file when present) and applies the flags on top.

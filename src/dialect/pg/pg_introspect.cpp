@@ -129,8 +129,13 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
         schemas.empty() ? "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
                           "AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'"
                         : "n.nspname IN (" + sql_list(schemas) + ")";
+    // Objects an extension installed (PostGIS's spatial_ref_sys, say) belong to the extension, not
+    // to the project: never report them, or push would drop them.
+    const std::string not_extension_member =
+        " AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid "
+        "AND x.deptype = 'e')";
     const std::string table_filter = schema_filter + " AND NOT (n.nspname = " + sql_list({migrations_schema}) +
-                                     " AND c.relname = " + sql_list({migrations_table}) + ")";
+                                     " AND c.relname = " + sql_list({migrations_table}) + ")" + not_extension_member;
 
     for (const auto& row : connection.query("SELECT n.nspname FROM pg_namespace n WHERE " + schema_filter +
                                             " AND n.nspname <> 'public' AND n.nspname <> " +
@@ -335,7 +340,8 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
     for (const auto& row : connection.query(
              "SELECT n.nspname, t.typname, e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
              "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE " + schema_filter +
-             " ORDER BY n.nspname, t.typname, e.enumsortorder")) {
+             " AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass AND x.objid = t.oid "
+             "AND x.deptype = 'e') ORDER BY n.nspname, t.typname, e.enumsortorder")) {
         const std::string enum_schema = model_schema(text(row[0]));
         const std::string name = text(row[1]);
         if (schema.enums.empty() || schema.enums.back().schema != enum_schema || schema.enums.back().name != name) {
@@ -349,7 +355,7 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
              "SELECT n.nspname, c.relname, s.seqincrement, s.seqmin, s.seqmax, s.seqstart, s.seqcache, s.seqcycle "
              "FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
              "WHERE " + schema_filter + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND "
-             "d.deptype IN ('a', 'i') AND d.refobjsubid > 0) ORDER BY 1, 2")) {
+             "d.deptype IN ('a', 'i') AND d.refobjsubid > 0)" + not_extension_member + " ORDER BY 1, 2")) {
         Sequence sequence;
         sequence.schema = model_schema(text(row[0]));
         sequence.name = text(row[1]);
@@ -367,7 +373,7 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
              "array_to_string(c.reloptions, chr(31)), am.amname, ts.spcname, c.relispopulated "
              "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_am am ON am.oid = c.relam "
              "LEFT JOIN pg_tablespace ts ON ts.oid = c.reltablespace "
-             "WHERE c.relkind IN ('v', 'm') AND " + schema_filter + " ORDER BY 1, 2")) {
+             "WHERE c.relkind IN ('v', 'm') AND " + schema_filter + not_extension_member + " ORDER BY 1, 2")) {
         View view;
         view.schema = model_schema(text(row[0]));
         view.name = text(row[1]);
