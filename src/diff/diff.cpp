@@ -24,19 +24,56 @@ std::string type_key(const std::string& type) {
     return out;
 }
 
-bool columns_equal(const Column& a, const Column& b) {
+/// The type's range, as PostgreSQL's sequence defaults use it.
+std::pair<std::string, std::string> integer_range(const std::string& type) {
+    if (type == "smallint" || type == "smallserial") return {"-32768", "32767"};
+    if (type == "integer" || type == "serial") return {"-2147483648", "2147483647"};
+    return {"-9223372036854775808", "9223372036854775807"};
+}
+
+/// Every option PostgreSQL defaults for a sequence of `type`, spelled out. The DSL and drizzle-kit
+/// write the defaults, the catalog reader leaves identity defaults out: the same sequence.
+SequenceOptions with_default_options(SequenceOptions options, const std::string& type) {
+    if (!options.increment) options.increment = "1";
+    const bool descending = !options.increment->empty() && options.increment->front() == '-';
+    const auto [type_min, type_max] = integer_range(type);
+    if (!options.min_value) options.min_value = descending ? type_min : "1";
+    if (!options.max_value) options.max_value = descending ? "-1" : type_max;
+    if (!options.start_with) options.start_with = descending ? *options.max_value : *options.min_value;
+    if (!options.cache) options.cache = "1";
+    return options;
+}
+
+bool identities_equal(const Column& a, const Column& b, const std::string& table) {
+    if (!a.identity || !b.identity) return a.identity.has_value() == b.identity.has_value();
+    auto sequence_name = [&](const Column& c) {
+        return c.identity->sequence_name.empty() ? table + "_" + c.name + "_seq" : c.identity->sequence_name;
+    };
+    return a.identity->kind == b.identity->kind && sequence_name(a) == sequence_name(b) &&
+           with_default_options(a.identity->options, a.type) == with_default_options(b.identity->options, b.type);
+}
+
+bool columns_equal(const Column& a, const Column& b, const std::string& table) {
     return a.name == b.name && type_key(a.type) == type_key(b.type) && a.effective_not_null() == b.effective_not_null() &&
            a.primary_key == b.primary_key && a.autoincrement == b.autoincrement &&
-           a.default_value == b.default_value && a.generated == b.generated && a.identity == b.identity &&
+           a.default_value == b.default_value && a.generated == b.generated && identities_equal(a, b, table) &&
            a.type_schema == b.type_schema && a.dimensions == b.dimensions;
+}
+
+/// NULLS LAST is ASC's default and NULLS FIRST DESC's: the catalog spells them out, schemas may not.
+std::vector<IndexColumn> canonical_elements(std::vector<IndexColumn> columns) {
+    for (auto& column : columns) {
+        if ((column.asc && column.nulls == "last") || (!column.asc && column.nulls == "first")) column.nulls.clear();
+    }
+    return columns;
 }
 
 // Where an index came from (declared or made by SQLite for a constraint) does not change it.
 // CONCURRENTLY is how an index gets built, not what it is; "" and "btree" are the same method.
 bool indexes_equal(const Index& a, const Index& b) {
     auto method = [](const Index& i) { return i.method.empty() ? std::string("btree") : i.method; };
-    return a.name == b.name && a.columns == b.columns && a.unique == b.unique && a.where == b.where &&
-           method(a) == method(b) && a.with == b.with;
+    return a.name == b.name && canonical_elements(a.columns) == canonical_elements(b.columns) &&
+           a.unique == b.unique && a.where == b.where && method(a) == method(b) && a.with == b.with;
 }
 
 std::string joined(const std::vector<std::string>& parts) {
@@ -256,7 +293,7 @@ private:
                     continue;
                 }
                 const bool loses_key = old_column->primary_key && !column.primary_key;
-                if ((pass == 0) == loses_key && !columns_equal(*old_column, column)) {
+                if ((pass == 0) == loses_key && !columns_equal(*old_column, column, new_table.name)) {
                     ops_alter_columns_.push_back(op::AlterColumn{schema, name, *old_column, column});
                 }
             }
@@ -368,7 +405,7 @@ private:
             });
             if (it == prev_.sequences.end()) {
                 ops_create_sequences_.push_back(op::CreateSequence{sequence});
-            } else if (!(it->options == sequence.options)) {
+            } else if (!(with_default_options(it->options, "bigint") == with_default_options(sequence.options, "bigint"))) {
                 ops_alter_sequences_.push_back(op::AlterSequence{*it, sequence});
             }
         }
