@@ -130,12 +130,13 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
                           "AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'"
                         : "n.nspname IN (" + sql_list(schemas) + ")";
     // Objects an extension installed (PostGIS's spatial_ref_sys, say) belong to the extension, not
-    // to the project: never report them, or push would drop them.
+    // to the project: never report them, or push would drop them. Tested once per table: the
+    // column, constraint, index and policy queries skip rows of tables not listed.
     const std::string not_extension_member =
         " AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid "
         "AND x.deptype = 'e')";
     const std::string table_filter = schema_filter + " AND NOT (n.nspname = " + sql_list({migrations_schema}) +
-                                     " AND c.relname = " + sql_list({migrations_table}) + ")" + not_extension_member;
+                                     " AND c.relname = " + sql_list({migrations_table}) + ")";
 
     for (const auto& row : connection.query("SELECT n.nspname FROM pg_namespace n WHERE " + schema_filter +
                                             " AND n.nspname <> 'public' AND n.nspname <> " +
@@ -146,7 +147,8 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
     std::map<Key, Table> tables;
     for (const auto& row : connection.query(
              "SELECT n.nspname, c.relname, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = "
-             "c.relnamespace WHERE c.relkind IN ('r', 'p') AND " + table_filter + " ORDER BY 1, 2")) {
+             "c.relnamespace WHERE c.relkind IN ('r', 'p') AND " + table_filter + not_extension_member +
+             " ORDER BY 1, 2")) {
         Table table;
         table.schema = model_schema(text(row[0]));
         table.name = text(row[1]);
@@ -160,7 +162,9 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
              "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, "
              "CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END, "
              "CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END, "
-             "pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname), "
+             // Column 10 is unused: pg_get_serial_sequence() re-parses names for every column (half
+             // of this query's time at 1000 tables); the owned sequence is joined below instead.
+             "NULL::text, "
              "s.seqincrement, s.seqmin, s.seqmax, s.seqstart, s.seqcache, s.seqcycle, sc.relname, "
              "format_type(a.atttypid, NULL) "
              "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -194,7 +198,7 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
         } else {
             column.type = canonical_type(type);
         }
-        const bool owns_sequence = row[10].has_value() && row[17].has_value();
+        const bool owns_sequence = row[17].has_value();
         if (!identity.empty()) {
             IdentityColumn id;
             id.kind = identity == "a" ? IdentityColumn::Kind::always : IdentityColumn::Kind::by_default;

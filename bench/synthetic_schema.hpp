@@ -1,0 +1,14 @@
+// The benchmark workload: N tables of 12 mixed columns, 2 indexes and 1 foreign key each.
+#pragma once
+
+#include "drizzle/schema/model.hpp"
+
+namespace drizzle::bench {
+
+/// `tables` tables t_0000.. with drizzle-kit's benchmark shape (see ../shared/reference §8): serial
+/// key, a foreign key to the previous table, text, varchar(255), integer, numeric(10,2), boolean
+/// with a default, timestamp default now(), timestamp, jsonb, uuid default random, text; one
+/// plain and one unique index. SQLite gets the same shape in SQLite types.
+Schema synthetic_schema(Dialect dialect, int tables);
+
+}  // namespace drizzle::bench
