@@ -18,4 +18,5 @@ install(FILES
     ${CMAKE_CURRENT_BINARY_DIR}/drizzleConfig.cmake
     ${CMAKE_CURRENT_BINARY_DIR}/drizzleConfigVersion.cmake
     cmake/DrizzleSchema.cmake
+    cmake/FindPgQuery.cmake
     DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/drizzle)

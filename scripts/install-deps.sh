@@ -7,6 +7,7 @@ packages=(
     libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev libcli11-dev libfmt-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     libpq-dev postgresql-15 postgresql-client-15
+    libpg-query-dev libprotobuf-c-dev
 )
 
 missing=()

@@ -105,6 +105,29 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     push_cmd->footer(kExitCodes);
 
+    drizzle::cli::PullOptions pull;
+    auto* pull_cmd = app.add_subcommand(
+        "pull", "Read the live database and write its schema as a C++ header, <out>/schema.hpp.\n"
+                "In an empty migrations folder also writes a baseline migration (SQL commented out,\n"
+                "since the database has it) whose snapshot the next generate diffs against; a folder\n"
+                "that already holds migrations only gets schema.hpp refreshed.");
+    pull_cmd->alias("introspect");
+    add_config_flags(*pull_cmd, pull.config, false, true);
+    add_filter_flags(*pull_cmd, pull.config);
+    pull_cmd->add_option("--introspect-casing", pull.casing,
+                         "Variable names in the header: camel (user_groups -> userGroups, the default) | preserve")
+        ->check(CLI::IsMember({"camel", "preserve"}));
+    pull_cmd->add_flag("--baseline,--init", pull.baseline,
+                       "Also record the baseline migration as applied in the database, without running it\n"
+                       "(refused when the database already records migrations)");
+    pull_cmd->add_flag_function(
+        "--breakpoints", [&](std::int64_t) { pull.config.breakpoints = true; },
+        "Separate the baseline's statements with --> statement-breakpoint (the default)");
+    pull_cmd->add_flag_function(
+        "--no-breakpoints", [&](std::int64_t) { pull.config.breakpoints = false; },
+        "Separate the baseline's statements with a newline only");
+    pull_cmd->footer(kExitCodes);
+
     drizzle::cli::ExportOptions export_options;
     auto* export_cmd = app.add_subcommand("export", "Print the SQL that creates the whole schema");
     add_config_flags(*export_cmd, export_options.config, true, false);
@@ -122,6 +145,7 @@ int main(int argc, char** argv) {
     if (generate_cmd->parsed()) return drizzle::cli::run_guarded([&] { return drizzle::cli::run_generate(generate); });
     if (migrate_cmd->parsed()) return drizzle::cli::run_guarded([&] { return drizzle::cli::run_migrate(migrate); });
     if (push_cmd->parsed()) return drizzle::cli::run_guarded([&] { return drizzle::cli::run_push(push); });
+    if (pull_cmd->parsed()) return drizzle::cli::run_guarded([&] { return drizzle::cli::run_pull(pull); });
     if (export_cmd->parsed()) {
         return drizzle::cli::run_guarded([&] { return drizzle::cli::run_export(export_options); });
     }

@@ -33,6 +33,13 @@ struct PushOptions {
 };
 int run_push(const PushOptions& options);
 
+struct PullOptions {
+    ConfigFlags config;
+    std::string casing;     ///< --introspect-casing camel|preserve ("" = config, else camel)
+    bool baseline = false;  ///< --baseline / --init: record the baseline migration as applied
+};
+int run_pull(const PullOptions& options);
+
 struct ExportOptions {
     ConfigFlags config;
 };

@@ -17,6 +17,15 @@ std::vector<std::string> dialect_statements(Dialect dialect, const DiffResult& d
     return sqlite::migration_statements(diff);
 }
 
+std::string join_statements(const std::vector<std::string>& statements, bool breakpoints) {
+    std::string sql;
+    for (size_t i = 0; i < statements.size(); ++i) {
+        if (i > 0) sql += breakpoints ? "--> statement-breakpoint\n" : "\n";
+        sql += statements[i];
+    }
+    return sql;
+}
+
 void require_supported(Dialect dialect, const std::string& command) {
     if (dialect == Dialect::mysql) throw UserError(command + " does not support the mysql dialect yet");
 }

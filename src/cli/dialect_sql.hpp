@@ -12,6 +12,10 @@ namespace drizzle::cli {
 /// run inside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY).
 std::vector<std::string> dialect_statements(Dialect dialect, const DiffResult& diff, bool& no_transaction);
 
+/// A migration file's text: statements separated by `--> statement-breakpoint\n` (or a newline
+/// without breakpoints), no trailing newline, as drizzle-kit writes them.
+std::string join_statements(const std::vector<std::string>& statements, bool breakpoints);
+
 /// Throws UserError unless the dialect can be generated and exported.
 void require_supported(Dialect dialect, const std::string& command);
 

@@ -55,15 +55,6 @@ SnapshotRenames renames_from(const std::vector<RenameDecision>& decisions) {
     return renames;
 }
 
-std::string join_statements(const std::vector<std::string>& statements, bool breakpoints) {
-    std::string sql;
-    for (size_t i = 0; i < statements.size(); ++i) {
-        if (i > 0) sql += breakpoints ? "--> statement-breakpoint\n" : "\n";
-        sql += statements[i];
-    }
-    return sql;
-}
-
 }  // namespace
 
 int run_generate(const GenerateOptions& options) {

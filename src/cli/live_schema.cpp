@@ -87,6 +87,22 @@ void apply_filter(Schema& schema, const ObjectFilter& filter) {
     keep_if(schema.policies, [&](const ExternalPolicy& p) { return in_schemas(p.schema) && filter.keeps_table(p.table); });
 }
 
+ObjectCounts count_objects(const Schema& schema) {
+    ObjectCounts counts;
+    counts.tables = schema.tables.size();
+    counts.views = schema.views.size();
+    counts.enums = schema.enums.size();
+    counts.sequences = schema.sequences.size();
+    for (const auto& table : schema.tables) {
+        counts.columns += table.columns.size();
+        counts.indexes += table.indexes.size();
+        counts.foreign_keys += table.foreign_keys.size();
+        counts.checks += table.checks.size();
+        counts.policies += table.policies.size();
+    }
+    return counts;
+}
+
 Schema introspect_live(const Config& config, Connection& connection, const ObjectFilter& filter,
                        const std::function<void(const std::string&)>& log) {
     Schema schema;
@@ -101,21 +117,14 @@ Schema introspect_live(const Config& config, Connection& connection, const Objec
     }
     apply_filter(schema, filter);
     if (log) {
-        std::size_t columns = 0, indexes = 0, foreign_keys = 0, checks = 0, policies = 0;
-        for (const auto& table : schema.tables) {
-            columns += table.columns.size();
-            indexes += table.indexes.size();
-            foreign_keys += table.foreign_keys.size();
-            checks += table.checks.size();
-            policies += table.policies.size();
-        }
-        std::string line = std::to_string(schema.tables.size()) + " tables, " + std::to_string(columns) +
-                           " columns, " + std::to_string(indexes) + " indexes, " + std::to_string(foreign_keys) +
-                           " foreign keys, " + std::to_string(checks) + " checks, " +
-                           std::to_string(schema.views.size()) + " views";
+        const ObjectCounts n = count_objects(schema);
+        std::string line = std::to_string(n.tables) + " tables, " + std::to_string(n.columns) + " columns, " +
+                           std::to_string(n.indexes) + " indexes, " + std::to_string(n.foreign_keys) +
+                           " foreign keys, " + std::to_string(n.checks) + " checks, " + std::to_string(n.views) +
+                           " views";
         if (schema.dialect == Dialect::postgresql) {
-            line += ", " + std::to_string(schema.enums.size()) + " enums, " + std::to_string(schema.sequences.size()) +
-                    " sequences, " + std::to_string(policies) + " policies";
+            line += ", " + std::to_string(n.enums) + " enums, " + std::to_string(n.sequences) + " sequences, " +
+                    std::to_string(n.policies) + " policies";
         }
         log(line + " fetched from " + connection.describe());
     }

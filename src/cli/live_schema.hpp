@@ -34,6 +34,13 @@ struct ObjectFilter {
 /// schemaFilter reads every user schema.
 ObjectFilter object_filter(const Config& config, const Schema* desired = nullptr);
 
+/// How many objects of each kind a schema holds, for progress lines.
+struct ObjectCounts {
+    std::size_t tables = 0, columns = 0, indexes = 0, foreign_keys = 0, checks = 0, policies = 0, views = 0,
+                enums = 0, sequences = 0;
+};
+ObjectCounts count_objects(const Schema& schema);
+
 /// Introspects the configured database (SQLite or PostgreSQL) through `filter`, skipping drizzle's
 /// bookkeeping table. The number of catalog queries does not depend on the number of tables.
 /// `log` receives progress lines (e.g. "12 tables, 80 columns, 3 enums fetched").

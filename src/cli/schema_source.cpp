@@ -2,6 +2,9 @@
 #include "util/files.hpp"
 #include "cli/schema_source.hpp"
 
+#ifdef DRIZZLE_HAVE_PG_QUERY
+#include "drizzle/dialect/pg_ddl.hpp"
+#endif
 #include "drizzle/dialect/sqlite.hpp"
 #include "drizzle/dialect/sqlite_connection.hpp"
 #include "drizzle/error.hpp"
@@ -25,8 +28,16 @@ bool is_header(const fs::path& path) {
 }
 
 Schema load_sql(const fs::path& path, Dialect dialect) {
+    if (dialect == Dialect::postgresql) {
+#ifdef DRIZZLE_HAVE_PG_QUERY
+        return pg::parse_ddl(detail::read_file_bytes(path), path.string());
+#else
+        throw UserError(path.string() + ": this drizzle-kit was built without libpg_query "
+                                        "(DRIZZLE_WITH_PG_QUERY=OFF), so it cannot read PostgreSQL .sql files");
+#endif
+    }
     if (dialect != Dialect::sqlite) {
-        throw UserError(path.string() + ": SQL schema files are supported for sqlite only so far");
+        throw UserError(path.string() + ": SQL schema files are supported for sqlite and postgresql only");
     }
     auto connection = sqlite::SqliteConnection::open(":memory:");
     try {

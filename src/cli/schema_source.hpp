@@ -25,7 +25,8 @@ ExporterToolchain default_toolchain();
 
 /// Loads and merges every schema source the config names. `.h/.hpp/...` files are compiled
 /// into one exporter (cached by content), `.json` files are drizzle-kit snapshots, `.sql`
-/// files are DDL (SQLite: executed in an in-memory database and introspected).
+/// files are DDL (SQLite: executed in an in-memory database and introspected; PostgreSQL:
+/// parsed by libpg_query, see drizzle/dialect/pg_ddl.hpp).
 /// `log` receives progress lines such as "compiling schema exporter".
 Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
                    const std::function<void(const std::string&)>& log = {});

@@ -53,8 +53,21 @@ bool identities_equal(const Column& a, const Column& b, const std::string& table
            with_default_options(a.identity->options, a.type) == with_default_options(b.identity->options, b.type);
 }
 
-bool columns_equal(const Column& a, const Column& b, const std::string& table) {
-    return a.name == b.name && type_key(a.type) == type_key(b.type) && a.effective_not_null() == b.effective_not_null() &&
+/// PostgreSQL makes every primary-key column NOT NULL, also those of a table-level (composite)
+/// key; the catalog reports them NOT NULL whether or not a schema says so. (SQLite does not.)
+bool implied_not_null(const Table& table, const Column& column, Dialect dialect) {
+    if (column.effective_not_null()) return true;
+    if (dialect != Dialect::postgresql) return false;
+    for (const auto& pk : table.primary_keys) {
+        if (std::find(pk.columns.begin(), pk.columns.end(), column.name) != pk.columns.end()) return true;
+    }
+    return false;
+}
+
+bool columns_equal(const Column& a, const Column& b, const Table& a_table, const Table& b_table, Dialect dialect) {
+    const std::string& table = b_table.name;
+    return a.name == b.name && type_key(a.type) == type_key(b.type) &&
+           implied_not_null(a_table, a, dialect) == implied_not_null(b_table, b, dialect) &&
            a.primary_key == b.primary_key && a.autoincrement == b.autoincrement &&
            a.default_value == b.default_value && a.generated == b.generated && identities_equal(a, b, table) &&
            a.type_schema == b.type_schema && a.dimensions == b.dimensions;
@@ -293,7 +306,7 @@ private:
                     continue;
                 }
                 const bool loses_key = old_column->primary_key && !column.primary_key;
-                if ((pass == 0) == loses_key && !columns_equal(*old_column, column, new_table.name)) {
+                if ((pass == 0) == loses_key && !columns_equal(*old_column, column, old_table, new_table, dialect_)) {
                     ops_alter_columns_.push_back(op::AlterColumn{schema, name, *old_column, column});
                 }
             }

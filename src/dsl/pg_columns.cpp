@@ -147,5 +147,6 @@ ColumnBuilder uuid(std::string name) { return {std::move(name), "uuid"}; }
 ColumnBuilder inet(std::string name) { return {std::move(name), "inet"}; }
 ColumnBuilder cidr(std::string name) { return {std::move(name), "cidr"}; }
 ColumnBuilder macaddr(std::string name) { return {std::move(name), "macaddr"}; }
+ColumnBuilder custom_type(std::string name, std::string sql_type) { return {std::move(name), std::move(sql_type)}; }
 
 }  // namespace drizzle::pg::dsl

@@ -1,5 +1,6 @@
 // Tables, enums, sequences, views, schemas, roles and table extras of the PostgreSQL DSL.
 #include "drizzle/dsl/pg.hpp"
+#include "util/text.hpp"
 
 #include <cstdint>
 
@@ -82,6 +83,7 @@ void add_extra(Table& table, const TableExtra& extra) {
     case TableExtra::Kind::unique_index: {
         Index index;
         index.name = extra.name;
+        index.name_explicit = !extra.name.empty();  // drizzle-kit 1.0 records a given name as explicit
         index.unique = extra.kind == TableExtra::Kind::unique_index;
         for (const auto& t : extra.targets) {
             index.columns.push_back({.expression = t.value, .is_expression = t.is_expression, .asc = t.asc,
@@ -162,7 +164,8 @@ View make_view(const std::string& schema, std::string name, std::string definiti
     view.name = std::move(name);
     view.definition = std::move(definition);
     view.materialized = materialized;
-    view.with = options.with;
+    // drizzle-orm spells options in camelCase; the model keeps PostgreSQL's names.
+    for (const auto& [key, value] : options.with) view.with.emplace_back(detail::camel_to_snake(key), value);
     view.with_no_data = options.with_no_data;
     view.using_ = options.using_;
     view.tablespace = options.tablespace;
@@ -255,8 +258,13 @@ Declared SchemaHandle::sequence(std::string name, SequenceParams params) const {
     return {std::move(name)};
 }
 
-Declared SchemaHandle::view(std::string name, std::string definition) const {
-    drizzle::dsl::register_view(Dialect::postgresql, make_view(name_, name, std::move(definition), {}, false));
+Declared SchemaHandle::view(std::string name, std::string definition, ViewOptions options) const {
+    drizzle::dsl::register_view(Dialect::postgresql, make_view(name_, name, std::move(definition), options, false));
+    return {std::move(name)};
+}
+
+Declared SchemaHandle::materialized_view(std::string name, std::string definition, ViewOptions options) const {
+    drizzle::dsl::register_view(Dialect::postgresql, make_view(name_, name, std::move(definition), options, true));
     return {std::move(name)};
 }
 

@@ -19,6 +19,7 @@ namespace drizzle::dsl {
 namespace {
 struct Registry {
     std::set<Dialect> dialects;
+    std::set<Dialect> included;  // DSL headers seen, for a schema that declares nothing
     std::map<Dialect, Schema> schemas;  // one per dialect: a test binary may declare both
     std::vector<std::string> conflicts;
 
@@ -100,10 +101,13 @@ void enable_rls(const std::string& schema, const std::string& table) {
     }
 }
 
+void note_dialect(Dialect dialect) { registry().included.insert(dialect); }
+
 Schema registered_schema() {
     const auto& reg = registry();
     if (reg.dialects.size() > 1) throw UserError("the schema declares tables of more than one dialect");
-    return registered_schema(reg.dialects.empty() ? Dialect::sqlite : *reg.dialects.begin());
+    if (!reg.dialects.empty()) return registered_schema(*reg.dialects.begin());
+    return registered_schema(reg.included.size() == 1 ? *reg.included.begin() : Dialect::sqlite);
 }
 
 Schema registered_schema(Dialect dialect) {

@@ -76,5 +76,6 @@ ColumnBuilder text(std::string name, TextOptions options) {
 ColumnBuilder real(std::string name) { return {std::move(name), "real"}; }
 ColumnBuilder blob(std::string name, BlobOptions) { return {std::move(name), "blob"}; }
 ColumnBuilder numeric(std::string name) { return {std::move(name), "numeric"}; }
+ColumnBuilder custom_type(std::string name, std::string sql_type) { return {std::move(name), std::move(sql_type)}; }
 
 }  // namespace drizzle::sqlite

@@ -234,4 +234,47 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
     return result;
 }
 
+std::size_t count_recorded_migrations(Connection& connection, const MigrateOptions& options) {
+    const std::string table = mi::quote_identifier(options.table);
+    if (connection.dialect() == Dialect::postgresql) {
+        auto found = connection.query(
+            "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = $1 AND c.relname = $2",
+            {options.schema, options.table});
+        if (found.empty()) return 0;
+        auto rows = connection.query("SELECT count(*) FROM " + mi::quote_identifier(options.schema) + "." + table);
+        return static_cast<std::size_t>(std::stoull(rows.at(0).at(0).value_or("0")));
+    }
+    auto found = connection.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE",
+                                  {options.table});
+    if (found.empty()) return 0;
+    auto rows = connection.query("SELECT count(*) FROM " + table);
+    return static_cast<std::size_t>(std::stoull(rows.at(0).at(0).value_or("0")));
+}
+
+void record_baseline(Connection& connection, const MigrateOptions& options) {
+    const MigrationsFolder folder = MigrationsFolder::read(options.folder);
+    if (folder.entries.size() != 1) {
+        throw UserError("a baseline can only be recorded for a migrations folder holding one migration; " +
+                        options.folder.string() + " holds " + std::to_string(folder.entries.size()));
+    }
+    const std::vector<mi::LocalMigration> local = load_local(folder);
+    auto store = mi::make_migration_store(connection, options);
+    store->ensure_table(folder.layout, local);
+    store->begin(false);
+    try {
+        // Read under the lock: a migrator that ran meanwhile wins, and the baseline is refused.
+        const auto rows = store->read_rows();
+        if (!rows.empty()) {
+            throw UserError("the database already records " + std::to_string(rows.size()) +
+                            " migration(s); a baseline is only recorded into an empty bookkeeping table");
+        }
+        store->record(local.front(), folder.layout);
+        store->commit();
+    } catch (...) {
+        store->rollback();
+        throw;
+    }
+}
+
 }  // namespace drizzle

@@ -12,6 +12,7 @@
 //  - sequence and identity options are kept as written (drizzle-kit fills every one in).
 //  - `policies` at the top level are policies on tables the schema does not declare.
 #include "snapshot/formats.hpp"
+#include "util/text.hpp"
 #include "snapshot/pg_common.hpp"
 #include "snapshot/renames.hpp"
 
@@ -203,7 +204,7 @@ View read_view(const JsonNode& node) {
     view.materialized = node.boolean("materialized");
     if (auto with = node.optional_member("with"); with && !with->json().is_null()) {
         for (const auto& [key, value] : node.entries("with")) {
-            view.with.emplace_back(key, pg_option_text(value));
+            view.with.emplace_back(detail::camel_to_snake(key), pg_option_text(value));
         }
     }
     view.is_existing = node.boolean("isExisting");

@@ -11,6 +11,7 @@
 // tables}: 0.31 never records PostgreSQL renames, so `renames` are not written.
 #include "drizzle/error.hpp"
 #include "snapshot/formats.hpp"
+#include "util/text.hpp"
 #include "snapshot/pg_common.hpp"
 
 namespace drizzle::snapshot_detail {
@@ -259,17 +260,19 @@ struct LegacyWriter {
         Json out = Json::object();
         if (!custom) {
             for (const auto& [key, value] : v.with) {
-                out[key] = pg_option_json(value, pg_view_option_kind(key));
+                const std::string name = detail::snake_to_camel(key);
+                out[name] = pg_option_json(value, pg_view_option_kind(name));
             }
             return out;
         }
         for (const auto& [name, kind] : pg_legacy_view_options()) {
             for (const auto& [key, value] : v.with) {
-                if (key == name) out[key] = pg_option_json(value, kind);
+                if (detail::snake_to_camel(key) == name) out[name] = pg_option_json(value, kind);
             }
         }
         for (const auto& [key, value] : v.with) {
-            if (!pg_view_option_kind(key)) out[key] = pg_option_json(value, std::nullopt);
+            const std::string name = detail::snake_to_camel(key);
+            if (!pg_view_option_kind(name)) out[name] = pg_option_json(value, std::nullopt);
         }
         return out;
     }

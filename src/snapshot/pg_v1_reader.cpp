@@ -13,6 +13,7 @@
 //    a policy on a table without a `tables` entity is a Schema::policies entry.
 //  - `renames` are kept verbatim (they name many kinds of objects; see SnapshotRenames).
 #include "snapshot/formats.hpp"
+#include "util/text.hpp"
 #include "snapshot/pg_common.hpp"
 #include "snapshot/renames.hpp"
 
@@ -302,7 +303,7 @@ private:
         JsonNode with = entity.member("with");
         if (!with.json().is_null()) {
             for (const auto& [key, value] : entity.entries("with")) {
-                if (!value.json().is_null()) view.with.emplace_back(key, pg_option_text(value));
+                if (!value.json().is_null()) view.with.emplace_back(detail::camel_to_snake(key), pg_option_text(value));
             }
         }
         view.with_no_data = nullable_boolean(entity, "withNoData").value_or(false);

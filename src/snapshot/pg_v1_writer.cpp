@@ -14,6 +14,7 @@
 //    uniques, checks, indexes, fks, policies; then enums, roles, other policies, views.
 #include "drizzle/schema/naming.hpp"
 #include "snapshot/formats.hpp"
+#include "util/text.hpp"
 #include "snapshot/pg_common.hpp"
 #include "snapshot/renames.hpp"
 
@@ -266,7 +267,7 @@ private:
         for (const auto& [name, kind] : pg_v1_view_options()) {
             out[name] = nullptr;
             for (const auto& [key, value] : v.with) {
-                if (key == name) out[name] = pg_option_json(value, kind);
+                if (detail::snake_to_camel(key) == name) out[name] = pg_option_json(value, kind);
             }
         }
         return out;

@@ -19,21 +19,6 @@ using namespace drizzle;
 
 namespace {
 
-fs::path golden_root() { return fs::path(DRIZZLE_TEST_GOLDEN) / "sqlite"; }
-
-std::vector<std::string> discover_cases() {
-    std::vector<std::string> cases;
-    for (const auto& entry : fs::recursive_directory_iterator(golden_root())) {
-        if (entry.is_regular_file() && entry.path().filename() == "next.sql") {
-            cases.push_back(fs::relative(entry.path().parent_path(), golden_root()).string());
-        }
-    }
-    std::sort(cases.begin(), cases.end());
-    return cases;
-}
-
-std::string optional_file(const fs::path& path) { return fs::exists(path) ? test::read_file(path) : std::string(); }
-
 std::map<std::string, std::string> row_counts(Connection& db) {
     std::map<std::string, std::string> counts;
     for (const auto& table : sqlite::introspect(db).tables) {
@@ -50,12 +35,12 @@ std::string schema_sql(Connection& db) {
 class PushGoldenSqlite : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PushGoldenSqlite, PushReachesTheTargetSchemaAndKeepsRows) {
-    const fs::path dir = golden_root() / GetParam();
+    const fs::path dir = test::golden_case_dir("sqlite", GetParam());
     test::TempDir temp("push-golden");
     auto db = sqlite::SqliteConnection::open((temp / "local.db").string());
     db->exec("PRAGMA foreign_keys=ON;");
-    db->exec(optional_file(dir / "prev.sql"));
-    db->exec(optional_file(dir / "seed.sql"));
+    db->exec(test::optional_file(dir / "prev.sql"));
+    db->exec(test::optional_file(dir / "seed.sql"));
     const auto counts_before = row_counts(*db);
     const std::string schema_before = schema_sql(*db);
 
@@ -93,12 +78,7 @@ TEST_P(PushGoldenSqlite, PushReachesTheTargetSchemaAndKeepsRows) {
     EXPECT_NE(out.find("No changes detected"), std::string::npos) << out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, PushGoldenSqlite, ::testing::ValuesIn(discover_cases()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                             std::string name = info.param;
-                             std::replace(name.begin(), name.end(), '/', '_');
-                             std::replace(name.begin(), name.end(), '-', '_');
-                             return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, PushGoldenSqlite, ::testing::ValuesIn(test::golden_cases("sqlite")),
+                         test::golden_case_test_name);
 
 }  // namespace

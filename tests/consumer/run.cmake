@@ -40,6 +40,13 @@ if(EXISTS "${WORK_DIR}/build/consumer_pg")
     endif()
 endif()
 
+if(EXISTS "${WORK_DIR}/build/consumer_pg_ddl")
+    execute_process(COMMAND "${WORK_DIR}/build/consumer_pg_ddl" RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+    if(NOT rc EQUAL 0 OR NOT out MATCHES "pg_ddl tables=1 columns=2")
+        message(FATAL_ERROR "consumer_pg_ddl failed (${rc}): ${out}")
+    endif()
+endif()
+
 # The installed CLI builds exporters from the installed headers and library.
 file(WRITE "${WORK_DIR}/cli/drizzle.config.json"
      "{\"dialect\":\"sqlite\",\"schema\":\"${SOURCE_DIR}/tests/consumer/project/schema.hpp\",\"out\":\"./drizzle\"}")

@@ -25,21 +25,6 @@ using namespace drizzle;
 
 namespace {
 
-fs::path golden_root() { return fs::path(DRIZZLE_TEST_GOLDEN) / "sqlite"; }
-
-std::vector<std::string> discover_cases() {
-    std::vector<std::string> cases;
-    for (const auto& entry : fs::recursive_directory_iterator(golden_root())) {
-        if (entry.is_regular_file() && entry.path().filename() == "next.sql") {
-            cases.push_back(fs::relative(entry.path().parent_path(), golden_root()).string());
-        }
-    }
-    std::sort(cases.begin(), cases.end());
-    return cases;
-}
-
-std::string optional_file(const fs::path& path) { return fs::exists(path) ? test::read_file(path) : std::string(); }
-
 Schema schema_from_sql(const std::string& sql) {
     auto connection = sqlite::SqliteConnection::open(":memory:");
     if (!sql.empty()) connection->exec(sql);
@@ -69,11 +54,11 @@ void write_v1_migration(const fs::path& out, const std::string& folder, const st
 class GoldenSqlite : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenSqlite, GeneratesExpectedSqlAndRoundTrips) {
-    const fs::path dir = golden_root() / GetParam();
-    const std::string prev_sql = optional_file(dir / "prev.sql");
+    const fs::path dir = test::golden_case_dir("sqlite", GetParam());
+    const std::string prev_sql = test::optional_file(dir / "prev.sql");
     const Schema prev = schema_from_sql(prev_sql);
     const Schema next = schema_from_sql(test::read_file(dir / "next.sql"));
-    const std::string answers = optional_file(dir / "answers.json");
+    const std::string answers = test::optional_file(dir / "answers.json");
     ScriptedResolver resolver(answers.empty() ? std::vector<RenameDecision>{}
                                               : decisions_from_json(answers, (dir / "answers.json").string()));
 
@@ -88,7 +73,7 @@ TEST_P(GoldenSqlite, GeneratesExpectedSqlAndRoundTrips) {
     test::TempDir temp("golden");
     const fs::path out = temp / "drizzle";
     if (!prev_sql.empty()) write_v1_migration(out, "20260101000000_prev", prev_sql);
-    auto seed = optional_file(dir / "seed.sql");
+    auto seed = test::optional_file(dir / "seed.sql");
     auto database = sqlite::SqliteConnection::open((temp / "local.db").string());
     database->exec("PRAGMA foreign_keys=ON;");
     MigrateOptions options;
@@ -130,12 +115,7 @@ TEST_P(GoldenSqlite, GeneratesExpectedSqlAndRoundTrips) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, GoldenSqlite, ::testing::ValuesIn(discover_cases()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                             std::string name = info.param;
-                             std::replace(name.begin(), name.end(), '/', '_');
-                             std::replace(name.begin(), name.end(), '-', '_');
-                             return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenSqlite, ::testing::ValuesIn(test::golden_cases("sqlite")),
+                         test::golden_case_test_name);
 
 }  // namespace

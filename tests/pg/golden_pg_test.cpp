@@ -26,22 +26,6 @@ using namespace drizzle;
 
 namespace {
 
-fs::path golden_root() { return fs::path(DRIZZLE_TEST_GOLDEN) / "pg"; }
-
-std::vector<std::string> discover_cases() {
-    std::vector<std::string> cases;
-    if (!fs::exists(golden_root())) return cases;
-    for (const auto& entry : fs::recursive_directory_iterator(golden_root())) {
-        if (entry.is_regular_file() && entry.path().filename() == "next.sql") {
-            cases.push_back(fs::relative(entry.path().parent_path(), golden_root()).string());
-        }
-    }
-    std::sort(cases.begin(), cases.end());
-    return cases;
-}
-
-std::string optional_file(const fs::path& path) { return fs::exists(path) ? test::read_file(path) : std::string(); }
-
 // The server URL with another database name.
 std::string with_database(const std::string& url, const std::string& database) {
     auto scheme = url.find("://");
@@ -106,8 +90,8 @@ protected:
 };
 
 TEST_P(GoldenPg, GeneratesExpectedSqlAndRoundTrips) {
-    const fs::path dir = golden_root() / GetParam();
-    const std::string prev_sql = optional_file(dir / "prev.sql");
+    const fs::path dir = test::golden_case_dir("pg", GetParam());
+    const std::string prev_sql = test::optional_file(dir / "prev.sql");
     ScratchDatabase prev_db(server_url_, "prev");
     ScratchDatabase next_db(server_url_, "next");
     auto prev_connection = prev_db.connect();
@@ -117,7 +101,7 @@ TEST_P(GoldenPg, GeneratesExpectedSqlAndRoundTrips) {
     const Schema prev = pg::introspect(*prev_connection);
     const Schema next = pg::introspect(*next_connection);
 
-    const std::string answers = optional_file(dir / "answers.json");
+    const std::string answers = test::optional_file(dir / "answers.json");
     ScriptedResolver resolver(answers.empty() ? std::vector<RenameDecision>{}
                                               : decisions_from_json(answers, (dir / "answers.json").string()));
     const DiffResult result = diff(prev, next, resolver);
@@ -137,7 +121,7 @@ TEST_P(GoldenPg, GeneratesExpectedSqlAndRoundTrips) {
                   << " differently from the PostgreSQL 15 golden file; checking the round trip only\n";
     }
 
-    const std::string seed = optional_file(dir / "seed.sql");
+    const std::string seed = test::optional_file(dir / "seed.sql");
     if (!seed.empty()) prev_connection->exec(seed);
     const auto counts_before = row_counts(*prev_connection, prev);
 
@@ -163,12 +147,7 @@ TEST_P(GoldenPg, GeneratesExpectedSqlAndRoundTrips) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, GoldenPg, ::testing::ValuesIn(discover_cases()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                             std::string name = info.param;
-                             std::replace(name.begin(), name.end(), '/', '_');
-                             std::replace(name.begin(), name.end(), '-', '_');
-                             return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenPg, ::testing::ValuesIn(test::golden_cases("pg")),
+                         test::golden_case_test_name);
 
 }  // namespace

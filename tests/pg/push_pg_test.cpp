@@ -131,6 +131,22 @@ TEST_F(PushPg, DataAtRiskIsCountedExplainChangesNothingForceApplies) {
     EXPECT_NE(out.find("No changes detected"), std::string::npos) << out;
 }
 
+TEST_F(PushPg, ExtensionObjectsAndFilteredExtensionTablesAreLeftAlone) {
+    auto db = connect();
+    // pg_buffercache's view belongs to the extension; spatial_ref_sys stands for PostGIS's table
+    // as a dump restores it (a plain table), which only extensionsFilters recognises.
+    db->exec("CREATE EXTENSION pg_buffercache; CREATE TABLE spatial_ref_sys (srid integer PRIMARY KEY);"
+             "CREATE TABLE users (id serial PRIMARY KEY, name varchar(20), nick text, code text);");
+    write_file(dir / "schema.hpp", kNarrowSchema);
+    std::string out;
+    ASSERT_EQ(kit({"push", "--explain", "--extensionsFilters", "postgis"}, out), 0) << out;
+    EXPECT_EQ(out.find("pg_buffercache"), std::string::npos) << out;
+    EXPECT_EQ(out.find("spatial_ref_sys"), std::string::npos) << out;
+    ASSERT_EQ(kit({"push", "--explain"}, out), 0) << out;
+    EXPECT_EQ(out.find("pg_buffercache"), std::string::npos) << out;
+    EXPECT_NE(out.find("DROP TABLE \"spatial_ref_sys\";"), std::string::npos) << out;
+}
+
 TEST_F(PushPg, AFailingStatementLeavesTheDatabaseAsItWas) {
     auto db = connect();
     db->exec("CREATE TABLE users (id serial PRIMARY KEY, name varchar(20), nick text, code text);"

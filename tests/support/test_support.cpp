@@ -1,6 +1,7 @@
 // Implementation of the shared test helpers.
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -60,6 +61,34 @@ int run_command(const std::string& command, std::string& output) {
     while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
     int status = pclose(pipe);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<std::string> golden_cases(const std::string& dialect) {
+    const auto root = std::filesystem::path(DRIZZLE_TEST_GOLDEN) / dialect;
+    std::vector<std::string> cases;
+    if (!std::filesystem::exists(root)) return cases;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+        if (entry.is_regular_file() && entry.path().filename() == "next.sql") {
+            cases.push_back(std::filesystem::relative(entry.path().parent_path(), root).string());
+        }
+    }
+    std::sort(cases.begin(), cases.end());
+    return cases;
+}
+
+std::filesystem::path golden_case_dir(const std::string& dialect, const std::string& name) {
+    return std::filesystem::path(DRIZZLE_TEST_GOLDEN) / dialect / name;
+}
+
+std::string golden_case_test_name(const ::testing::TestParamInfo<std::string>& info) {
+    std::string name = info.param;
+    std::replace(name.begin(), name.end(), '/', '_');
+    std::replace(name.begin(), name.end(), '-', '_');
+    return name;
+}
+
+std::string optional_file(const std::filesystem::path& path) {
+    return std::filesystem::exists(path) ? read_file(path) : std::string();
 }
 
 }  // namespace drizzle::test

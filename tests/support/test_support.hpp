@@ -1,8 +1,11 @@
 // Helpers shared by the test tiers: temp folders, file IO, fixture paths.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace drizzle::test {
 
@@ -28,6 +31,19 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 
 /// tests/fixtures/<relative>.
 std::filesystem::path fixture(const std::string& relative);
+
+/// Golden scenario folders under tests/golden/<dialect>/ (those holding a next.sql), relative to
+/// it, sorted: "columns/add_column", ...
+std::vector<std::string> golden_cases(const std::string& dialect);
+
+/// The folder of a golden case: tests/golden/<dialect>/<name>.
+std::filesystem::path golden_case_dir(const std::string& dialect, const std::string& name);
+
+/// A gtest parameter name for a golden case ("columns/add_column" -> "columns_add_column").
+std::string golden_case_test_name(const ::testing::TestParamInfo<std::string>& info);
+
+/// A file's contents, or "" when it does not exist (a case's optional prev.sql, seed.sql, ...).
+std::string optional_file(const std::filesystem::path& path);
 
 /// Runs a shell command, returns its exit code; stdout+stderr go to `output`.
 int run_command(const std::string& command, std::string& output);

@@ -179,7 +179,7 @@ Schema shop_schema(SnapshotFormat format) {
     View active_users;
     active_users.name = "active_users";
     active_users.definition = "select \"id\", \"email\" from \"users\" where \"users\".\"active\" = true";
-    active_users.with = {{"securityBarrier", "true"}, {"checkOption", "local"}};
+    active_users.with = {{"security_barrier", "true"}, {"check_option", "local"}};
     Column view_id = column("id", "integer");
     view_id.primary_key = true;
     active_users.columns = {view_id, email};
@@ -768,7 +768,7 @@ TEST(PgSnapshotWriter, V1ReadBackKeepsTheModel) {
     EXPECT_EQ(schema.policies, expected.policies);
     ASSERT_EQ(schema.views.size(), 2u);  // the existing view is not part of 1.0's ddl
     EXPECT_EQ(schema.views[0].with, (std::vector<std::pair<std::string, std::string>>{
-                                        {"checkOption", "local"}, {"securityBarrier", "true"}}));
+                                        {"check_option", "local"}, {"security_barrier", "true"}}));
     EXPECT_EQ(schema.views[1].with, expected.views[1].with);
     EXPECT_TRUE(schema.views[1].with_no_data);
 }

@@ -46,21 +46,28 @@ struct ColumnRef {
     std::string column;
 };
 
+/// A column by names, for tables declared later in the header (or the table itself):
+/// `.references(ref("users", "id"))`, `ref("billing", "invoices", "id")` in another schema.
+inline ColumnRef ref(std::string table, std::string column) { return {{}, std::move(table), std::move(column)}; }
+inline ColumnRef ref(std::string schema, std::string table, std::string column) {
+    return {std::move(schema), std::move(table), std::move(column)};
+}
+
 struct ReferenceOptions {
     std::string on_delete = action::no_action;
     std::string on_update = action::no_action;
-    std::string name;  ///< empty: drizzle's default name
+    std::string name{};  ///< empty: drizzle's default name
 };
 
 /// Identity and sequence parameters; unset keeps PostgreSQL's default.
 struct SequenceParams {
-    std::optional<std::int64_t> increment;
-    std::optional<std::int64_t> min_value;
-    std::optional<std::int64_t> max_value;
-    std::optional<std::int64_t> start_with;
-    std::optional<std::int64_t> cache;
+    std::optional<std::int64_t> increment{};
+    std::optional<std::int64_t> min_value{};
+    std::optional<std::int64_t> max_value{};
+    std::optional<std::int64_t> start_with{};
+    std::optional<std::int64_t> cache{};
     bool cycle = false;
-    std::string name;  ///< identity only: the sequence name, empty = PostgreSQL's default
+    std::string name{};  ///< identity only: the sequence name, empty = PostgreSQL's default
 };
 
 /// Builds one column; every modifier returns the builder.
@@ -103,14 +110,14 @@ private:
 };
 
 struct LengthOptions {
-    std::optional<int> length;
+    std::optional<int> length{};
 };
 struct NumericOptions {
-    std::optional<int> precision;
-    std::optional<int> scale;
+    std::optional<int> precision{};
+    std::optional<int> scale{};
 };
 struct TimeOptions {
-    std::optional<int> precision;
+    std::optional<int> precision{};
     bool with_timezone = false;
 };
 
@@ -137,6 +144,8 @@ ColumnBuilder uuid(std::string name);
 ColumnBuilder inet(std::string name);
 ColumnBuilder cidr(std::string name);
 ColumnBuilder macaddr(std::string name);
+/// A column of any other SQL type, spelled as PostgreSQL prints it: `custom_type("doc", "tsvector")`.
+ColumnBuilder custom_type(std::string name, std::string sql_type);
 
 /// An index element: a column name or `sql("lower(email)")`, with ordering.
 struct IndexTarget {
@@ -196,8 +205,8 @@ struct PolicyOptions {
     std::string as = "permissive";
     std::string for_ = "all";
     std::vector<std::string> to = {"public"};
-    std::optional<std::string> using_;
-    std::optional<std::string> with_check;
+    std::optional<std::string> using_{};
+    std::optional<std::string> with_check{};
 };
 /// A row-level security policy; declaring one enables RLS on the table, as drizzle does.
 TableExtra pg_policy(std::string name, PolicyOptions options = {});
@@ -236,8 +245,17 @@ struct Declared {
     std::string name;
 };
 
+/// View options: `WITH (...)`; materialized views also `WITH NO DATA`, `USING`, `TABLESPACE`.
+struct ViewOptions {
+    std::vector<std::pair<std::string, std::string>> with{};
+    bool with_no_data = false;
+    std::string using_{};
+    std::string tablespace{};
+};
+
 /// A non-public schema: `inline const auto billing = pg_schema("billing");` then
-/// `billing.table(...)`, `billing.enum_(...)`, `billing.sequence(...)`, `billing.view(...)`.
+/// `billing.table(...)`, `billing.enum_(...)`, `billing.sequence(...)`, `billing.view(...)`,
+/// `billing.materialized_view(...)`.
 class SchemaHandle {
 public:
     explicit SchemaHandle(std::string name);
@@ -245,7 +263,8 @@ public:
                       std::initializer_list<TableExtra> extras = {}) const;
     EnumHandle enum_(std::string name, std::initializer_list<std::string> values) const;
     Declared sequence(std::string name, SequenceParams params = {}) const;
-    Declared view(std::string name, std::string definition) const;
+    Declared view(std::string name, std::string definition, ViewOptions options = {}) const;
+    Declared materialized_view(std::string name, std::string definition, ViewOptions options = {}) const;
     const std::string& name() const { return name_; }
 
 private:
@@ -257,12 +276,6 @@ EnumHandle pg_enum(std::string name, std::initializer_list<std::string> values);
 /// A standalone sequence; drizzle records every parameter, so unset ones get PostgreSQL's defaults.
 Declared pg_sequence(std::string name, SequenceParams params = {});
 
-struct ViewOptions {
-    std::vector<std::pair<std::string, std::string>> with;
-    bool with_no_data = false;
-    std::string using_;
-    std::string tablespace;
-};
 Declared pg_view(std::string name, std::string definition, ViewOptions options = {});
 Declared pg_materialized_view(std::string name, std::string definition, ViewOptions options = {});
 
@@ -274,3 +287,8 @@ struct RoleOptions {
 Declared pg_role(std::string name, RoleOptions options = {});
 
 }  // namespace drizzle::pg::dsl
+
+namespace drizzle::dsl {
+/// Including this header makes a schema that declares nothing a PostgreSQL one (see note_dialect).
+inline const bool pg_dsl_included = (note_dialect(Dialect::postgresql), true);
+}  // namespace drizzle::dsl

@@ -21,6 +21,10 @@ void register_role(Role role);
 /// Turns on row-level security for a registered table.
 void enable_rls(const std::string& schema, const std::string& table);
 
+/// Records that the DSL header of `dialect` was included: an exporter of headers that declare
+/// nothing (an empty database pulled, say) then still reports a schema of that dialect.
+void note_dialect(Dialect dialect);
+
 /// Everything registered so far, as one schema. Throws UserError when tables of two
 /// dialects were declared, or when two different tables share a name.
 Schema registered_schema();

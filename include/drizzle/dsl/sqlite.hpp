@@ -49,7 +49,7 @@ struct PrimaryKeyOptions {
 struct ReferenceOptions {
     std::string on_delete = action::no_action;
     std::string on_update = action::no_action;
-    std::string name;  ///< empty: drizzle's default name
+    std::string name{};  ///< empty: drizzle's default name
 };
 
 enum class GeneratedMode { virtual_, stored };
@@ -106,8 +106,8 @@ struct IntegerOptions {
 };
 enum class TextMode { text, json };
 struct TextOptions {
-    std::optional<int> length;              ///< `text(256)`
-    std::vector<std::string> enum_values;   ///< type-level only; SQLite stores plain text
+    std::optional<int> length{};            ///< `text(256)`
+    std::vector<std::string> enum_values{};   ///< type-level only; SQLite stores plain text
     TextMode mode = TextMode::text;
 };
 enum class BlobMode { buffer, json, bigint };
@@ -122,6 +122,8 @@ ColumnBuilder text(std::string name, TextOptions options = {});
 ColumnBuilder real(std::string name);
 ColumnBuilder blob(std::string name, BlobOptions options = {});
 ColumnBuilder numeric(std::string name);
+/// A column of any other declared type, kept as written: `custom_type("created", "DATETIME")`.
+ColumnBuilder custom_type(std::string name, std::string sql_type);
 
 /// An index element: a column name or an SQL expression (`sql("lower(email)")`).
 struct IndexTarget {
@@ -197,3 +199,8 @@ ViewHandle sqlite_view(std::string name, std::string definition);
 ViewHandle sqlite_existing_view(std::string name);
 
 }  // namespace drizzle::sqlite
+
+namespace drizzle::dsl {
+/// Including this header makes a schema that declares nothing a SQLite one (see note_dialect).
+inline const bool sqlite_dsl_included = (note_dialect(Dialect::sqlite), true);
+}  // namespace drizzle::dsl

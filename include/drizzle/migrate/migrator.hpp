@@ -64,6 +64,17 @@ struct MigrateResult {
 ///   migration is recorded (drizzle-orm fails on it with better-sqlite3, accepts it on PostgreSQL).
 MigrateResult migrate(Connection& connection, const MigrateOptions& options);
 
+/// How many migrations the bookkeeping table of `options` (table, schema) records; 0 when the
+/// table does not exist. Reads only: nothing is created.
+std::size_t count_recorded_migrations(Connection& connection, const MigrateOptions& options);
+
+/// Records the only migration of `options.folder` as applied without running it, as drizzle-kit's
+/// `pull --init` does for the pulled baseline: the row `migrate` would write (hash of the SQL
+/// file, created_at = the migration's millisecond timestamp, and the folder name in the v1
+/// layout), in a bookkeeping table created as `migrate` creates it. UserError when the folder
+/// does not hold exactly one migration or the table already records migrations.
+void record_baseline(Connection& connection, const MigrateOptions& options);
+
 /// sha256 of `bytes` as lowercase hex. drizzle's `hash` column is this over the file read as a
 /// JS string: identical to the bytes' hash for valid UTF-8 (the migrator handles the rest).
 std::string sha256_hex(const std::string& bytes);

@@ -1,0 +1,63 @@
+// Text pieces shared by the SQLite and PostgreSQL header writers.
+#include "pull/header_text.hpp"
+
+#include "pull/cpp_literal.hpp"
+
+namespace drizzle::pull::detail {
+
+std::string string_list(const std::vector<std::string>& values) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out += (i ? ", " : "") + cpp_string(values[i]);
+    return out + "}";
+}
+
+std::string action_constant(const std::string& action) {
+    if (action == "cascade") return "action::cascade";
+    if (action == "set null") return "action::set_null";
+    if (action == "set default") return "action::set_default";
+    if (action == "restrict") return "action::restrict_";
+    return "";
+}
+
+std::string header_banner(const HeaderPlan& plan, const std::string& source) {
+    const Schema& s = plan.declared;
+    auto count = [](std::size_t n, const std::string& what) {
+        return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+    };
+    std::string what = count(s.tables.size(), "table") + ", " + count(s.views.size(), "view");
+    if (s.dialect == Dialect::postgresql) what += ", " + count(s.enums.size(), "enum");
+    return "// Pulled by drizzle-kit from " + (source.empty() ? std::string("the database") : source) + " (" + what +
+           "); this header is your schema now: edit it and run `drizzle-kit generate`.\n";
+}
+
+std::string table_declaration(const std::string& variable, const std::string& call, const std::string& name,
+                              const std::vector<std::string>& columns, const std::vector<std::string>& extras,
+                              const std::string& suffix) {
+    std::string out = "inline const auto " + variable + " = " + call + "(" + cpp_string(name) + ", {\n";
+    for (const auto& column : columns)
+        out += "    " + column + ",\n";
+    out += "}";
+    if (!extras.empty()) {
+        out += ", {\n";
+        for (const auto& extra : extras)
+            out += "    " + extra + ",\n";
+        out += "}";
+    }
+    return out + ")" + suffix + ";\n";
+}
+
+std::string reference_target(const HeaderPlan& plan, std::size_t position, const ForeignKey& fk, bool with_schema) {
+    const std::string schema = fk.schema_to == "public" ? "" : fk.schema_to;
+    for (std::size_t i = 0; i < position && i < plan.tables.size(); ++i) {
+        const Table& table = plan.declared.tables[plan.tables[i].index];
+        if (table.schema == schema && table.name == fk.table_to) {
+            return plan.tables[i].variable + "[" + cpp_string(fk.columns_to.at(0)) + "]";
+        }
+    }
+    std::string out = "ref(";
+    if (with_schema && !schema.empty()) out += cpp_string(schema) + ", ";
+    return out + cpp_string(fk.table_to) + ", " + cpp_string(fk.columns_to.at(0)) + ")";
+}
+
+}  // namespace drizzle::pull::detail

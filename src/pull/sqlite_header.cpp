@@ -1,0 +1,132 @@
+// Writes a pulled SQLite schema as a header using <drizzle/dsl/sqlite.hpp>.
+#include "pull/header_writers.hpp"
+
+#include "pull/cpp_literal.hpp"
+#include "pull/header_text.hpp"
+
+#include <regex>
+
+namespace drizzle::pull::detail {
+
+namespace {
+
+std::string column_builder(const Column& column) {
+    const std::string name = cpp_string(column.name);
+    static const std::regex sized_text(R"(text\(([0-9]+)\))");
+    std::smatch match;
+    if (column.type == "integer" || column.type == "text" || column.type == "real" || column.type == "blob" ||
+        column.type == "numeric") {
+        return column.type + "(" + name + ")";
+    }
+    if (std::regex_match(column.type, match, sized_text)) {
+        return "text(" + name + ", {.length = " + match[1].str() + "})";
+    }
+    return "custom_type(" + name + ", " + cpp_string(column.type) + ")";
+}
+
+std::string reference_options(const ForeignKey& fk) {
+    std::vector<std::string> fields;
+    if (auto a = action_constant(fk.on_delete); !a.empty()) fields.push_back(".on_delete = " + a);
+    if (auto a = action_constant(fk.on_update); !a.empty()) fields.push_back(".on_update = " + a);
+    if (fk.name_explicit) fields.push_back(".name = " + cpp_string(fk.name));
+    if (fields.empty()) return "";
+    std::string out = ", {";
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        out += (i ? ", " : "") + fields[i];
+    return out + "}";
+}
+
+std::string column_line(const HeaderPlan& plan, std::size_t position, const Table& table, const Column& column,
+                        const ColumnPlan& column_plan) {
+    std::string out = column_builder(column);
+    if (column.primary_key) out += column.autoincrement ? ".primary_key({.auto_increment = true})" : ".primary_key()";
+    if (column.not_null) out += ".not_null()";
+    out += column_plan.default_call;
+    if (column_plan.unique) {
+        const auto& unique = table.uniques[*column_plan.unique];
+        out += unique.name_explicit ? ".unique(" + cpp_string(unique.name) + ")" : ".unique()";
+    }
+    if (column_plan.reference) {
+        const auto& fk = table.foreign_keys[*column_plan.reference];
+        out += ".references(" + reference_target(plan, position, fk, false) + reference_options(fk) + ")";
+    }
+    if (column.generated) {
+        out += ".generated_always_as(" + cpp_string(column.generated->expression) +
+               (column.generated->stored ? ", {.mode = GeneratedMode::stored}" : "") + ")";
+    }
+    return out;
+}
+
+std::string index_targets(const Index& index) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < index.columns.size(); ++i) {
+        const auto& element = index.columns[i];
+        out += (i ? ", " : "");
+        out += element.is_expression ? "sql(" + cpp_string(element.expression) + ")" : cpp_string(element.expression);
+    }
+    return out + "}";
+}
+
+std::vector<std::string> extras(const Table& table, const TablePlan& table_plan) {
+    std::vector<std::string> out;
+    for (const auto& pk : table.primary_keys) {
+        out.push_back("primary_key(" + string_list(pk.columns) + (pk.name_explicit ? ", " + cpp_string(pk.name) : "") +
+                      ")");
+    }
+    for (std::size_t i = 0; i < table.uniques.size(); ++i) {
+        if (table.uniques[i].column_level) continue;
+        const auto& unique = table.uniques[i];
+        out.push_back("unique(" + (unique.name_explicit ? cpp_string(unique.name) : "") + ").on(" +
+                      string_list(unique.columns) + ")");
+    }
+    for (std::size_t i = 0; i < table.foreign_keys.size(); ++i) {
+        bool on_column = false;
+        for (const auto& c : table_plan.columns)
+            on_column = on_column || c.reference == i;
+        if (on_column) continue;
+        const auto& fk = table.foreign_keys[i];
+        std::string line = "foreign_key(" + string_list(fk.columns) +
+                           (fk.name_explicit ? ", " + cpp_string(fk.name) : "") + ").references(" +
+                           cpp_string(fk.table_to) + ", " + string_list(fk.columns_to) + ")";
+        if (auto a = action_constant(fk.on_delete); !a.empty()) line += ".on_delete(" + a + ")";
+        if (auto a = action_constant(fk.on_update); !a.empty()) line += ".on_update(" + a + ")";
+        out.push_back(line);
+    }
+    for (const auto& check : table.checks) {
+        out.push_back("check(" + cpp_string(check.name) + ", " + cpp_string(check.value) + ")");
+    }
+    for (const auto& index : table.indexes) {
+        std::string line = std::string(index.unique ? "unique_index(" : "index(") + cpp_string(index.name) + ").on(" +
+                           index_targets(index) + ")";
+        if (index.where) line += ".where(" + cpp_string(*index.where) + ")";
+        out.push_back(line);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string write_sqlite_header(const HeaderPlan& plan, const std::string& source) {
+    std::string out = header_banner(plan, source);
+    out += "#pragma once\n\n#include <drizzle/dsl/sqlite.hpp>\n\nusing namespace drizzle::sqlite;\n";
+    for (std::size_t position = 0; position < plan.tables.size(); ++position) {
+        const TablePlan& table_plan = plan.tables[position];
+        const Table& table = plan.declared.tables[table_plan.index];
+        std::vector<std::string> columns;
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            columns.push_back(column_line(plan, position, table, table.columns[c], table_plan.columns[c]));
+        }
+        out += "\n" +
+               table_declaration(table_plan.variable, "sqlite_table", table.name, columns, extras(table, table_plan));
+    }
+    if (!plan.declared.views.empty()) out += "\n";
+    for (std::size_t v = 0; v < plan.declared.views.size(); ++v) {
+        const View& view = plan.declared.views[v];
+        out += "inline const auto " + plan.view_variables[v] + " = ";
+        out += view.definition ? "sqlite_view(" + cpp_string(view.name) + ", " + cpp_string(*view.definition) + ");\n"
+                               : "sqlite_existing_view(" + cpp_string(view.name) + ");\n";
+    }
+    return out;
+}
+
+}  // namespace drizzle::pull::detail
