@@ -124,10 +124,6 @@ int run_push(const PushOptions& options) {
         print_risks(risks);
         return exit_ok;
     }
-    if (config.verbose && !options.force) {
-        std::cout << "Statements to execute:\n";
-        print_statements(statements);
-    }
     print_risks(risks);
 
     std::vector<DataRisk> failing;
@@ -150,7 +146,7 @@ int run_push(const PushOptions& options) {
                              "Nothing was changed.",
                 risks_to_json(risks));
         }
-        if (!config.verbose) print_statements(statements);
+        print_statements(statements);  // what the answer is about
         if (!confirm(question)) {
             std::cout << "[x] All changes were aborted" << std::endl;
             return exit_ok;
