@@ -60,4 +60,28 @@ std::string reference_target(const HeaderPlan& plan, std::size_t position, const
     return out + cpp_string(fk.table_to) + ", " + cpp_string(fk.columns_to.at(0)) + ")";
 }
 
+std::vector<std::string> key_and_check_extras(const Table& table, const TablePlan& table_plan,
+                                              const std::function<std::string(const ForeignKey&)>& target_schema) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < table.foreign_keys.size(); ++i) {
+        bool on_column = false;
+        for (const auto& c : table_plan.columns)
+            on_column = on_column || c.reference == i;
+        if (on_column) continue;
+        const auto& fk = table.foreign_keys[i];
+        const std::string schema = target_schema(fk);
+        std::string line = "foreign_key(" + string_list(fk.columns) +
+                           (fk.name_explicit ? ", " + cpp_string(fk.name) : "") + ").references(" +
+                           cpp_string(fk.table_to) + ", " + string_list(fk.columns_to) +
+                           (schema.empty() ? "" : ", " + cpp_string(schema)) + ")";
+        if (auto a = action_constant(fk.on_delete); !a.empty()) line += ".on_delete(" + a + ")";
+        if (auto a = action_constant(fk.on_update); !a.empty()) line += ".on_update(" + a + ")";
+        out.push_back(line);
+    }
+    for (const auto& check : table.checks) {
+        out.push_back("check(" + cpp_string(check.name) + ", " + cpp_string(check.value) + ")");
+    }
+    return out;
+}
+
 }  // namespace drizzle::pull::detail

@@ -3,6 +3,7 @@
 
 #include "pull/header_plan.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,10 @@ std::string table_declaration(const std::string& variable, const std::string& ca
 /// declared before `position` in plan.tables, else by names with `ref(...)`. `with_schema`
 /// adds the schema to ref() (PostgreSQL).
 std::string reference_target(const HeaderPlan& plan, std::size_t position, const ForeignKey& fk, bool with_schema);
+
+/// The extras every table writes alike: `foreign_key(...).references(...)` for the keys no column
+/// declares (`target_schema` "" = the default schema, the only one SQLite has), then `check(...)`.
+std::vector<std::string> key_and_check_extras(const Table& table, const TablePlan& table_plan,
+                                              const std::function<std::string(const ForeignKey&)>& target_schema);
 
 }  // namespace drizzle::pull::detail

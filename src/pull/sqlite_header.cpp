@@ -79,21 +79,8 @@ std::vector<std::string> extras(const Table& table, const TablePlan& table_plan)
         out.push_back("unique(" + (unique.name_explicit ? cpp_string(unique.name) : "") + ").on(" +
                       string_list(unique.columns) + ")");
     }
-    for (std::size_t i = 0; i < table.foreign_keys.size(); ++i) {
-        bool on_column = false;
-        for (const auto& c : table_plan.columns)
-            on_column = on_column || c.reference == i;
-        if (on_column) continue;
-        const auto& fk = table.foreign_keys[i];
-        std::string line = "foreign_key(" + string_list(fk.columns) +
-                           (fk.name_explicit ? ", " + cpp_string(fk.name) : "") + ").references(" +
-                           cpp_string(fk.table_to) + ", " + string_list(fk.columns_to) + ")";
-        if (auto a = action_constant(fk.on_delete); !a.empty()) line += ".on_delete(" + a + ")";
-        if (auto a = action_constant(fk.on_update); !a.empty()) line += ".on_update(" + a + ")";
-        out.push_back(line);
-    }
-    for (const auto& check : table.checks) {
-        out.push_back("check(" + cpp_string(check.name) + ", " + cpp_string(check.value) + ")");
+    for (auto& extra : key_and_check_extras(table, table_plan, [](const ForeignKey&) { return std::string(); })) {
+        out.push_back(std::move(extra));
     }
     for (const auto& index : table.indexes) {
         std::string line = std::string(index.unique ? "unique_index(" : "index(") + cpp_string(index.name) + ").on(" +
