@@ -4,6 +4,7 @@
 //
 // Each phase is meant to run in its own process so its peak RSS is its own. Prints one line of
 // key=value figures: wall time, catalog/DDL query counts, time spent in the server's DDL.
+#include "counting_connection.hpp"
 #include "synthetic_schema.hpp"
 
 #include "drizzle/dialect/pg.hpp"
@@ -23,33 +24,6 @@ using namespace drizzle;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-/// Counts round trips and the time spent waiting for the server.
-class CountingConnection : public Connection {
-public:
-    explicit CountingConnection(Connection& inner) : inner_(inner) {}
-    Dialect dialect() const override { return inner_.dialect(); }
-    void exec(std::string_view sql) override {
-        auto start = Clock::now();
-        inner_.exec(sql);
-        server_time += Clock::now() - start;
-        ++round_trips;
-    }
-    std::vector<Row> query(std::string_view sql, const std::vector<SqlValue>& params) override {
-        auto start = Clock::now();
-        auto rows = inner_.query(sql, params);
-        server_time += Clock::now() - start;
-        ++round_trips;
-        return rows;
-    }
-    std::string describe() const override { return inner_.describe(); }
-
-    int round_trips = 0;
-    Clock::duration server_time{};
-
-private:
-    Connection& inner_;
-};
 
 double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
@@ -79,7 +53,7 @@ int main(int argc, char** argv) {
     if (url.empty() || (phase != "push" && phase != "pull")) return usage_error();
     try {
         auto connection = pg::PgConnection::open(url);
-        CountingConnection db(*connection);
+        bench::CountingConnection db(*connection);
         const auto start = Clock::now();
         if (phase == "push") {
             Schema desired = bench::synthetic_schema(Dialect::postgresql, tables);

@@ -1,4 +1,4 @@
-// Builds the synthetic benchmark schema as plain model values.
+// Builds the synthetic benchmark schema, as model values and as drizzle-orm TypeScript, from one column list.
 #include "synthetic_schema.hpp"
 
 #include <cstdio>
@@ -7,15 +7,50 @@ namespace drizzle::bench {
 
 namespace {
 
-Column column(std::string name, std::string type, bool not_null = false) {
-    Column c;
-    c.name = std::move(name);
-    c.type = std::move(type);
-    c.not_null = not_null;
-    return c;
-}
+/// One column of the shape, in both dialects and both spellings (model and TypeScript builder).
+struct ColumnSpec {
+    const char* name;
+    const char* pg_type;
+    const char* sqlite_type;
+    bool not_null;
+    ColumnDefault::Kind default_kind;  // ignored when both defaults are empty
+    const char* pg_default;
+    const char* sqlite_default;
+    const char* pg_builder;      // drizzle-orm pg-core call, with "{}" for the column name
+    const char* sqlite_builder;  // drizzle-orm sqlite-core call
+};
 
-ColumnDefault expression_default(std::string sql) { return {ColumnDefault::Kind::expression, std::move(sql)}; }
+using Kind = ColumnDefault::Kind;
+
+// id is the primary key and parent_id the foreign key column; both handled below by name.
+constexpr ColumnSpec kColumns[] = {
+    {"id", "serial", "integer", false, Kind::expression, "", "", "serial(\"id\").primaryKey()",
+     "integer(\"id\").primaryKey()"},
+    {"parent_id", "integer", "integer", false, Kind::expression, "", "", "integer(\"parent_id\")",
+     "integer(\"parent_id\")"},
+    {"title", "text", "text", true, Kind::expression, "", "", "text(\"title\").notNull()",
+     "text(\"title\").notNull()"},
+    {"email", "varchar(255)", "text(255)", false, Kind::expression, "", "",
+     "varchar(\"email\", { length: 255 })", "text(\"email\", { length: 255 })"},
+    {"quantity", "integer", "integer", false, Kind::expression, "", "", "integer(\"quantity\")",
+     "integer(\"quantity\")"},
+    {"price", "numeric(10, 2)", "numeric", false, Kind::expression, "", "",
+     "numeric(\"price\", { precision: 10, scale: 2 })", "numeric(\"price\")"},
+    {"active", "boolean", "integer", true, Kind::boolean, "true", "1",
+     "boolean(\"active\").notNull().default(true)", "integer(\"active\").notNull().default(1)"},
+    {"created_at", "timestamp", "integer", true, Kind::expression, "now()", "(unixepoch())",
+     "timestamp(\"created_at\").notNull().defaultNow()",
+     "integer(\"created_at\").notNull().default(sql`(unixepoch())`)"},
+    {"updated_at", "timestamp", "integer", false, Kind::expression, "", "", "timestamp(\"updated_at\")",
+     "integer(\"updated_at\")"},
+    {"payload", "jsonb", "text", false, Kind::expression, "", "", "jsonb(\"payload\")", "text(\"payload\")"},
+    {"token", "uuid", "text", false, Kind::expression, "gen_random_uuid()", "",
+     "uuid(\"token\").defaultRandom()", "text(\"token\")"},
+    {"notes", "text", "text", false, Kind::expression, "", "", "text(\"notes\")", "text(\"notes\")"},
+};
+
+constexpr ColumnSpec kExtraColumn = {"extra", "text", "text", false, Kind::expression, "", "",
+                                     "text(\"extra\")", "text(\"extra\")"};
 
 std::string table_name(int index) {
     char name[16];
@@ -23,36 +58,35 @@ std::string table_name(int index) {
     return name;
 }
 
+/// Each table's foreign key points at the previous table (the first at itself).
+int parent_of(int index) { return index == 0 ? 0 : index - 1; }
+
+Column model_column(const ColumnSpec& spec, bool pg) {
+    Column c;
+    c.name = spec.name;
+    c.type = pg ? spec.pg_type : spec.sqlite_type;
+    c.not_null = spec.not_null;
+    c.primary_key = c.name == "id";
+    const std::string value = pg ? spec.pg_default : spec.sqlite_default;
+    if (!value.empty()) {
+        // SQLite spells the boolean default as the number 1.
+        const Kind kind = !pg && spec.default_kind == Kind::boolean ? Kind::number : spec.default_kind;
+        c.default_value = ColumnDefault{kind, value};
+    }
+    return c;
+}
+
 }  // namespace
 
-Schema synthetic_schema(Dialect dialect, int tables) {
+Schema synthetic_schema(Dialect dialect, int tables, bool extra_column) {
     const bool pg = dialect == Dialect::postgresql;
     Schema schema;
     schema.dialect = dialect;
     for (int i = 0; i < tables; ++i) {
         Table table;
         table.name = table_name(i);
-        Column id = column("id", pg ? "serial" : "integer");
-        id.primary_key = true;
-        table.columns.push_back(id);
-        table.columns.push_back(column("parent_id", "integer"));
-        table.columns.push_back(column("title", "text", true));
-        table.columns.push_back(column("email", pg ? "varchar(255)" : "text(255)"));
-        table.columns.push_back(column("quantity", "integer"));
-        table.columns.push_back(column("price", pg ? "numeric(10, 2)" : "numeric"));
-        Column active = column("active", pg ? "boolean" : "integer", true);
-        active.default_value = pg ? ColumnDefault{ColumnDefault::Kind::boolean, "true"}
-                                  : ColumnDefault{ColumnDefault::Kind::number, "1"};
-        table.columns.push_back(active);
-        Column created = column("created_at", pg ? "timestamp" : "integer", true);
-        created.default_value = expression_default(pg ? "now()" : "(unixepoch())");
-        table.columns.push_back(created);
-        table.columns.push_back(column("updated_at", pg ? "timestamp" : "integer"));
-        table.columns.push_back(column("payload", pg ? "jsonb" : "text"));
-        Column token = column("token", pg ? "uuid" : "text");
-        if (pg) token.default_value = expression_default("gen_random_uuid()");
-        table.columns.push_back(token);
-        table.columns.push_back(column("notes", "text"));
+        for (const auto& spec : kColumns) table.columns.push_back(model_column(spec, pg));
+        if (extra_column && i == 0) table.columns.push_back(model_column(kExtraColumn, pg));
 
         Index by_title;
         by_title.name = table.name + "_title_idx";
@@ -66,13 +100,36 @@ Schema synthetic_schema(Dialect dialect, int tables) {
 
         ForeignKey parent;
         parent.columns = {"parent_id"};
-        parent.table_to = table_name(i == 0 ? 0 : i - 1);
+        parent.table_to = table_name(parent_of(i));
         parent.columns_to = {"id"};
         parent.on_delete = "set null";
         table.foreign_keys.push_back(parent);
         schema.tables.push_back(std::move(table));
     }
     return schema;
+}
+
+std::string synthetic_schema_typescript(Dialect dialect, int tables, bool extra_column) {
+    const bool pg = dialect == Dialect::postgresql;
+    std::string ts = "// Generated by drizzle_bench_prepare: the benchmark schema for drizzle-kit.\n";
+    ts += pg ? "import { pgTable as table, serial, integer, text, varchar, numeric, boolean, timestamp, jsonb, "
+               "uuid, index, uniqueIndex, foreignKey } from \"drizzle-orm/pg-core\";\n"
+             : "import { sql } from \"drizzle-orm\";\nimport { sqliteTable as table, integer, text, numeric, "
+               "index, uniqueIndex, foreignKey } from \"drizzle-orm/sqlite-core\";\n";
+    const auto builder = [pg](const ColumnSpec& spec) { return pg ? spec.pg_builder : spec.sqlite_builder; };
+    for (int i = 0; i < tables; ++i) {
+        const std::string name = table_name(i);
+        ts += "\nexport const " + name + " = table(\"" + name + "\", {\n";
+        for (const auto& spec : kColumns) ts += std::string("  ") + spec.name + ": " + builder(spec) + ",\n";
+        if (extra_column && i == 0) ts += std::string("  extra: ") + builder(kExtraColumn) + ",\n";
+        const std::string parent = parent_of(i) == i ? "t" : table_name(parent_of(i));
+        ts += "}, (t) => [\n";
+        ts += "  index(\"" + name + "_title_idx\").on(t.title),\n";
+        ts += "  uniqueIndex(\"" + name + "_email_unique\").on(t.email),\n";
+        ts += "  foreignKey({ columns: [t.parent_id], foreignColumns: [" + parent + ".id] }).onDelete(\"set null\"),\n";
+        ts += "]);\n";
+    }
+    return ts;
 }
 
 }  // namespace drizzle::bench

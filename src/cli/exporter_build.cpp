@@ -8,7 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
 
 #include <cstdlib>
 #include <fstream>
@@ -20,6 +24,19 @@ namespace fs = std::filesystem;
 using nlohmann::ordered_json;
 
 namespace {
+
+/// Every `inline const auto t = pg_table(...)` of the schema is initialised in one function, and
+/// the exporter is compiled without optimisation, so each builder temporary keeps its own stack
+/// slot: a thousand tables need more than the usual 8 MB of stack. The exporter inherits the
+/// raised soft limit (up to 1 GiB, never above the hard limit).
+void allow_deep_static_initialisation() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_STACK, &limit) != 0) return;
+    const rlim_t wanted = rlim_t{1} << 30;
+    if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur >= wanted) return;
+    limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+    setrlimit(RLIMIT_STACK, &limit);
+}
 
 std::string file_hash(const fs::path& path) {
     std::error_code ec;
@@ -145,9 +162,14 @@ std::string export_cpp_schema(const std::vector<fs::path>& headers, const Export
         log("Schema unchanged since the last build; reusing the cached exporter");
     }
 
+    allow_deep_static_initialisation();
     auto exported = run_process({exporter.string()}, dir);
     if (exported.exit_code != 0) {
         std::string message = exported.err.empty() ? "the schema exporter failed" : exported.err;
+        if (exported.signal != 0) {
+            message += std::string(" (killed by signal ") + std::to_string(exported.signal) + ": " +
+                       strsignal(exported.signal) + ")";
+        }
         while (!message.empty() && message.back() == '\n') message.pop_back();
         // The exporter prefixes each line with "error: "; the CLI adds its own.
         if (message.rfind("error: ", 0) == 0) message = message.substr(7);

@@ -45,6 +45,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
     result.out = detail::read_file_bytes(out_path);
     result.err = detail::read_file_bytes(err_path);
     std::error_code ignored;

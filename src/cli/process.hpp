@@ -9,6 +9,7 @@ namespace drizzle::cli {
 
 struct ProcessResult {
     int exit_code = -1;  ///< -1 when the program could not be started or was killed
+    int signal = 0;      ///< the signal that killed it, if one did
     std::string out;
     std::string err;
 };

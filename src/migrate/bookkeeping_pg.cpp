@@ -102,11 +102,28 @@ public:
         begin_transaction();
     }
 
+    std::optional<std::vector<RecordedRow>> peek_rows(FolderLayout layout) override {
+        // Naming the v1 columns makes the query fail on a table that still needs the upgrade.
+        const std::string sql = "SELECT id, hash, created_at, " +
+                                std::string(layout == FolderLayout::v1 ? "name, applied_at" : "NULL::text") +
+                                " FROM " + qualified_ + " ORDER BY id";
+        try {
+            return to_rows(c_.query(sql));
+        } catch (const DbError&) {
+            return std::nullopt;  // missing schema/table/column: ensure_table() handles it under the lock
+        }
+    }
+
     std::vector<RecordedRow> read_rows() override {
         const bool named = has(columns(), "name");
+        return to_rows(c_.query("SELECT id, hash, created_at, " + std::string(named ? "name" : "NULL::text") +
+                                " FROM " + qualified_ + " ORDER BY id"));
+    }
+
+    /// Rows of `SELECT id, hash, created_at, name[, ...]`.
+    static std::vector<RecordedRow> to_rows(std::vector<Row> result) {
         std::vector<RecordedRow> rows;
-        for (auto& r : c_.query("SELECT id, hash, created_at, " + std::string(named ? "name" : "NULL::text") +
-                                " FROM " + qualified_ + " ORDER BY id")) {
+        for (auto& r : result) {
             RecordedRow row;
             row.key = r[0] ? std::stoll(*r[0]) : 0;
             row.id = r[0];

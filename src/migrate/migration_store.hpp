@@ -55,6 +55,12 @@ public:
     /// for the transaction and verified in commit().
     virtual void begin(bool relax_foreign_keys) = 0;
 
+    /// The recorded rows in one round trip, without the lock and without creating anything:
+    /// std::nullopt when the table is missing, or not yet shaped for `layout`, or the store cannot
+    /// tell cheaply. Lets an up-to-date database be recognised at application start with a
+    /// single query; anything pending still goes through ensure_table() and the lock.
+    virtual std::optional<std::vector<RecordedRow>> peek_rows(FolderLayout /*layout*/) { return std::nullopt; }
+
     /// All recorded rows, in insertion order. Called under the lock to get the truth.
     virtual std::vector<RecordedRow> read_rows() = 0;
 

@@ -167,10 +167,20 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
     const MigrationsFolder folder = MigrationsFolder::read(options.folder);
     const std::vector<mi::LocalMigration> local = load_local(folder);
     auto store = mi::make_migration_store(connection, options);
-    store->ensure_table(folder.layout, local);
-
     MigrateResult result;
     std::set<std::string> reported;
+    // Application start usually finds nothing to do: one read, no lock, no DDL. A concurrent
+    // migrator can only add rows, which would not make a local migration pending.
+    if (auto rows = store->peek_rows(folder.layout)) {
+        const auto plan = mi::plan_migrations(folder.layout, local, *rows);
+        if (plan.pending.empty()) {
+            check_plan(plan, local, options, result, reported);
+            result.already_applied = local.size();
+            return result;
+        }
+    }
+    store->ensure_table(folder.layout, local);
+
     bool relax_foreign_keys = false;
     for (;;) {
         store->begin(relax_foreign_keys);

@@ -1,6 +1,7 @@
 // JavaScript-compatible JSON text: the serialiser behind every snapshot file we write.
 #include "snapshot/json_text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -13,11 +14,22 @@ namespace {
 // JavaScript numbers are doubles: integers above this are not exact there.
 constexpr double kMaxSafeInteger = 9007199254740991.0;
 
-std::string quoted(const std::string& text) {
-    // nlohmann escapes exactly like JSON.stringify (\" \\ \b \f \n \r \t, other control
-    // characters as lower-case \u00xx, everything else raw); `replace` keeps invalid UTF-8
+/// Appends `text` as a JSON string literal, escaped exactly like JSON.stringify.
+void append_quoted(std::string& out, const std::string& text) {
+    // Almost every snapshot string is printable ASCII: copied as is, in one pass. Anything
+    // else goes through nlohmann, which escapes like JSON.stringify (\" \\ \b \f \n \r \t, other
+    // control characters as lower-case \u00xx, the rest raw); `replace` keeps invalid UTF-8
     // from throwing.
-    return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    });
+    if (plain) {
+        out += '"';
+        out += text;
+        out += '"';
+        return;
+    }
+    out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 void append_indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
@@ -35,7 +47,7 @@ void append_value(std::string& out, const Json& value, int depth) {
             if (!first) out += ",\n";
             first = false;
             append_indent(out, depth + 1);
-            out += quoted(key);
+            append_quoted(out, key);
             out += ": ";
             append_value(out, member, depth + 1);
         }
@@ -62,7 +74,7 @@ void append_value(std::string& out, const Json& value, int depth) {
         out += ']';
         return;
     }
-    case Json::value_t::string: out += quoted(value.get_ref<const std::string&>()); return;
+    case Json::value_t::string: append_quoted(out, value.get_ref<const std::string&>()); return;
     case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:

@@ -41,6 +41,56 @@ void write_failing_folder(const fs::path& out) {
     write_v1_migration(out, 2, "c", "CREATE TABLE tc (x int);\n--> statement-breakpoint\nSELECT 1/0;");
 }
 
+/// Counts the statements a connection sends to the server.
+class CountingConnection : public Connection {
+public:
+    explicit CountingConnection(Connection& inner) : inner_(inner) {}
+    Dialect dialect() const override { return inner_.dialect(); }
+    void exec(std::string_view sql) override {
+        sent.emplace_back(sql);
+        inner_.exec(sql);
+    }
+    std::vector<Row> query(std::string_view sql, const std::vector<SqlValue>& params) override {
+        sent.emplace_back(sql);
+        return inner_.query(sql, params);
+    }
+    std::string describe() const override { return inner_.describe(); }
+    std::vector<std::string> sent;
+
+private:
+    Connection& inner_;
+};
+
+TEST_F(PgMigrateTest, UpToDateDatabaseIsRecognisedInOneRoundTrip) {
+    TempDir dir("pg-uptodate");
+    for (int i = 0; i < 3; ++i) {
+        write_v1_migration(dir / "drizzle", i, "m" + std::to_string(i),
+                           "CREATE TABLE m" + std::to_string(i) + " (x int);");
+    }
+    EXPECT_EQ(run(dir / "drizzle").applied.size(), 3u);
+
+    auto db = connect();
+    CountingConnection counted(*db);
+    MigrateOptions options;
+    options.folder = dir / "drizzle";
+    const MigrateResult again = migrate(counted, options);
+    EXPECT_TRUE(again.applied.empty());
+    EXPECT_EQ(again.already_applied, 3u);
+    ASSERT_EQ(counted.sent.size(), 1u) << "application start should read the bookkeeping table once";
+    EXPECT_NE(counted.sent[0].find("FROM \"drizzle\".\"__drizzle_migrations\""), std::string::npos) << counted.sent[0];
+
+    // Something pending takes the full path (lock, re-read) and is applied once.
+    write_v1_migration(dir / "drizzle", 3, "m3", "CREATE TABLE m3 (x int);");
+    counted.sent.clear();
+    EXPECT_EQ(migrate(counted, options).applied, std::vector<std::string>{"20250101000003_m3"});
+    EXPECT_GT(counted.sent.size(), 1u);
+    EXPECT_EQ(count("SELECT count(*) FROM drizzle.__drizzle_migrations"), "4");
+
+    // An edited applied file is still refused when nothing is pending.
+    write_file(dir / "drizzle" / "20250101000001_m1" / "migration.sql", "CREATE TABLE m1 (y int);");
+    EXPECT_THROW(migrate(counted, options), UserError);
+}
+
 TEST_F(PgMigrateTest, FailureInAllModeAppliesNothing) {
     TempDir dir("pg-fail");
     write_failing_folder(dir / "drizzle");

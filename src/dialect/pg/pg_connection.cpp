@@ -3,7 +3,7 @@
 
 #include "drizzle/error.hpp"
 
-#include <libpq-fe.h>
+#include "dialect/pg/libpq_api.hpp"
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -23,7 +23,7 @@ PGconn* handle(void* conn) { return static_cast<PGconn*>(conn); }
 /// Clears a result on every path out of a scope.
 struct ResultGuard {
     PGresult* result = nullptr;
-    ~ResultGuard() { PQclear(result); }
+    ~ResultGuard() { detail::libpq().PQclear(result); }
 };
 
 std::string trim(std::string_view text) {
@@ -81,13 +81,13 @@ std::vector<std::string> password_spellings(const std::string& url_or_conninfo) 
     add(raw);
     if (std::string decoded = percent_decode(raw); decoded != raw) add(decoded);
     char* error = nullptr;
-    if (PQconninfoOption* options = PQconninfoParse(url_or_conninfo.c_str(), &error)) {
+    if (PQconninfoOption* options = detail::libpq().PQconninfoParse(url_or_conninfo.c_str(), &error)) {
         for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
             if (std::string_view(o->keyword) == "password" && o->val != nullptr) add(o->val);
         }
-        PQconninfoFree(options);
+        detail::libpq().PQconninfoFree(options);
     }
-    PQfreemem(error);
+    detail::libpq().PQfreemem(error);
     return out;
 }
 
@@ -103,17 +103,17 @@ std::string scrub(std::string text, const std::vector<std::string>& secrets) {
 /// A server error (or a client-side failure such as a lost connection) as a DbError.
 DbError make_error(PGconn* conn, const PGresult* result, std::string_view statement) {
     auto field = [&](int code) -> std::string {
-        const char* value = result != nullptr ? PQresultErrorField(result, code) : nullptr;
+        const char* value = result != nullptr ? detail::libpq().PQresultErrorField(result, code) : nullptr;
         return value != nullptr ? trim(value) : std::string();
     };
     std::string message = field(PG_DIAG_MESSAGE_PRIMARY);
     if (message.empty()) {
-        message = trim(result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(conn));
-        if (message.empty()) message = trim(PQerrorMessage(conn));
+        message = trim(result != nullptr ? detail::libpq().PQresultErrorMessage(result) : detail::libpq().PQerrorMessage(conn));
+        if (message.empty()) message = trim(detail::libpq().PQerrorMessage(conn));
     }
     std::string code = field(PG_DIAG_SQLSTATE);
     // No SQLSTATE means libpq itself failed: almost always the connection went away.
-    if (code.empty()) code = PQstatus(conn) == CONNECTION_BAD ? "08006" : "XX000";
+    if (code.empty()) code = detail::libpq().PQstatus(conn) == CONNECTION_BAD ? "08006" : "XX000";
     std::string text = message + " (SQLSTATE " + code + ")";
     if (std::string detail = field(PG_DIAG_MESSAGE_DETAIL); !detail.empty()) text += "\nDETAIL: " + detail;
     if (std::string hint = field(PG_DIAG_MESSAGE_HINT); !hint.empty()) text += "\nHINT: " + hint;
@@ -264,15 +264,15 @@ std::unique_ptr<PgConnection> PgConnection::open(const DbCredentials& credential
     }
     key_ptrs.push_back(nullptr);
     value_ptrs.push_back(nullptr);
-    PGconn* conn = PQconnectdbParams(key_ptrs.data(), value_ptrs.data(), /*expand_dbname=*/1);
+    PGconn* conn = detail::libpq().PQconnectdbParams(key_ptrs.data(), value_ptrs.data(), /*expand_dbname=*/1);
     if (conn == nullptr) throw DbError("cannot connect to " + description + ": out of memory", "08001");
-    if (PQstatus(conn) != CONNECTION_OK) {
-        std::string message = scrub(trim(PQerrorMessage(conn)), secrets);
-        PQfinish(conn);
+    if (detail::libpq().PQstatus(conn) != CONNECTION_OK) {
+        std::string message = scrub(trim(detail::libpq().PQerrorMessage(conn)), secrets);
+        detail::libpq().PQfinish(conn);
         throw DbError("cannot connect to " + description + ": " + message, "08001");
     }
     auto connection = std::unique_ptr<PgConnection>(new PgConnection(conn, description));
-    PQsetNoticeReceiver(
+    detail::libpq().PQsetNoticeReceiver(
         conn, [](void* self, const PGresult* result) { receive_notice(self, result); }, connection.get());
     return connection;
 }
@@ -280,19 +280,19 @@ std::unique_ptr<PgConnection> PgConnection::open(const DbCredentials& credential
 PgConnection::PgConnection(void* conn, std::string description)
     : conn_(conn), description_(std::move(description)) {}
 
-PgConnection::~PgConnection() { PQfinish(handle(conn_)); }
+PgConnection::~PgConnection() { detail::libpq().PQfinish(handle(conn_)); }
 
 void PgConnection::receive_notice(void* self, const void* result) {
     auto* connection = static_cast<PgConnection*>(self);
     if (!connection->notice_handler_) return;
     const auto* res = static_cast<const PGresult*>(result);
     auto field = [&](int code) -> std::string {
-        const char* value = PQresultErrorField(res, code);
+        const char* value = detail::libpq().PQresultErrorField(res, code);
         return value != nullptr ? trim(value) : std::string();
     };
     Notice notice{field(PG_DIAG_SEVERITY_NONLOCALIZED), field(PG_DIAG_SQLSTATE), field(PG_DIAG_MESSAGE_PRIMARY)};
     if (notice.severity.empty()) notice.severity = field(PG_DIAG_SEVERITY);
-    if (notice.message.empty()) notice.message = trim(PQresultErrorMessage(res));
+    if (notice.message.empty()) notice.message = trim(detail::libpq().PQresultErrorMessage(res));
     connection->notice_handler_(notice);
 }
 
@@ -301,18 +301,18 @@ void PgConnection::set_notice_handler(NoticeHandler handler) { notice_handler_ =
 void PgConnection::exec(std::string_view sql) {
     PGconn* conn = handle(conn_);
     const std::string text(sql);
-    if (PQsendQuery(conn, text.c_str()) == 0) throw make_error(conn, nullptr, sql);
+    if (detail::libpq().PQsendQuery(conn, text.c_str()) == 0) throw make_error(conn, nullptr, sql);
     // Every result is drained, even after an error, so the connection is ready for the next call.
     std::optional<DbError> error;
-    while (PGresult* result = PQgetResult(conn)) {
+    while (PGresult* result = detail::libpq().PQgetResult(conn)) {
         ResultGuard guard{result};
-        switch (PQresultStatus(result)) {
+        switch (detail::libpq().PQresultStatus(result)) {
         case PGRES_COPY_IN:
-            PQputCopyEnd(conn, "COPY FROM STDIN is not supported in migrations");
+            detail::libpq().PQputCopyEnd(conn, "COPY FROM STDIN is not supported in migrations");
             break;
         case PGRES_COPY_OUT: {
             char* buffer = nullptr;
-            while (PQgetCopyData(conn, &buffer, 0) > 0) PQfreemem(buffer);
+            while (detail::libpq().PQgetCopyData(conn, &buffer, 0) > 0) detail::libpq().PQfreemem(buffer);
             break;
         }
         case PGRES_BAD_RESPONSE:
@@ -322,10 +322,10 @@ void PgConnection::exec(std::string_view sql) {
             break;
         default: break;
         }
-        if (PQstatus(conn) == CONNECTION_BAD) break;
+        if (detail::libpq().PQstatus(conn) == CONNECTION_BAD) break;
     }
     if (error) throw *error;
-    if (PQstatus(conn) == CONNECTION_BAD) throw make_error(conn, nullptr, sql);
+    if (detail::libpq().PQstatus(conn) == CONNECTION_BAD) throw make_error(conn, nullptr, sql);
 }
 
 std::vector<Row> PgConnection::query(std::string_view sql, const std::vector<SqlValue>& params) {
@@ -338,29 +338,29 @@ std::vector<Row> PgConnection::query(std::string_view sql, const std::vector<Sql
         storage[i] = format_param(params[i], is_null);
         if (!is_null) values[i] = storage[i].c_str();
     }
-    ResultGuard guard{PQexecParams(conn, text.c_str(), static_cast<int>(params.size()), nullptr,
+    ResultGuard guard{detail::libpq().PQexecParams(conn, text.c_str(), static_cast<int>(params.size()), nullptr,
                                    values.data(), nullptr, nullptr, /*text results*/ 0)};
     PGresult* result = guard.result;
     if (result == nullptr) throw make_error(conn, nullptr, sql);
-    switch (PQresultStatus(result)) {
+    switch (detail::libpq().PQresultStatus(result)) {
     case PGRES_TUPLES_OK: break;
     case PGRES_COMMAND_OK: return {};
     case PGRES_EMPTY_QUERY: throw DbError("query() got no statement", "42601", trim(sql));
     default: throw make_error(conn, result, sql);
     }
-    const int rows = PQntuples(result);
-    const int columns = PQnfields(result);
+    const int rows = detail::libpq().PQntuples(result);
+    const int columns = detail::libpq().PQnfields(result);
     std::vector<Row> out;
     out.reserve(static_cast<std::size_t>(rows));
     for (int r = 0; r < rows; ++r) {
         Row row;
         row.reserve(static_cast<std::size_t>(columns));
         for (int c = 0; c < columns; ++c) {
-            if (PQgetisnull(result, r, c)) {
+            if (detail::libpq().PQgetisnull(result, r, c)) {
                 row.emplace_back(std::nullopt);
             } else {
                 row.emplace_back(
-                    std::string(PQgetvalue(result, r, c), static_cast<std::size_t>(PQgetlength(result, r, c))));
+                    std::string(detail::libpq().PQgetvalue(result, r, c), static_cast<std::size_t>(detail::libpq().PQgetlength(result, r, c))));
             }
         }
         out.push_back(std::move(row));
@@ -370,8 +370,8 @@ std::vector<Row> PgConnection::query(std::string_view sql, const std::vector<Sql
 
 std::string PgConnection::describe() const { return description_; }
 
-int PgConnection::server_version() const { return PQserverVersion(handle(conn_)); }
+int PgConnection::server_version() const { return detail::libpq().PQserverVersion(handle(conn_)); }
 
-int PgConnection::backend_pid() const { return PQbackendPID(handle(conn_)); }
+int PgConnection::backend_pid() const { return detail::libpq().PQbackendPID(handle(conn_)); }
 
 }  // namespace drizzle::pg
