@@ -35,8 +35,10 @@ int main(int argc, char** argv) {
         const MigrateResult result = migrate(counted, options);
         const double ms =
             std::chrono::duration<double, std::milli>(bench::CountingConnection::Clock::now() - start).count();
-        std::printf("bench: migrate() %.2f ms, %d round trip%s, %zu applied, %zu already applied\n", ms,
-                    counted.round_trips, counted.round_trips == 1 ? "" : "s", result.applied.size(),
+        const double server_ms = std::chrono::duration<double, std::milli>(counted.server_time).count();
+        std::printf("bench: migrate() %.2f ms (%.2f ms waiting for the server), %d round trip%s, %zu applied, "
+                    "%zu already applied\n",
+                    ms, server_ms, counted.round_trips, counted.round_trips == 1 ? "" : "s", result.applied.size(),
                     result.already_applied);
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";

@@ -9,13 +9,18 @@
 
 #include <memory>
 
+
 namespace drizzle {
 
 std::string sha256_hex(const std::string& bytes) {
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    // Fetched once: OpenSSL 3 looks the algorithm up again on every EVP_sha256() init, which
+    // cost more than hashing a small migration file (application start hashes every file).
+    // The context is kept too: re-initialising it for the same algorithm reuses its state.
+    static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
+    if (sha256 == nullptr || !ctx || EVP_DigestInit_ex(ctx.get(), sha256, nullptr) != 1 ||
         EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) != 1 ||
         EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1) {
         throw Error("sha256 failed (OpenSSL EVP)");

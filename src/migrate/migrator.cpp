@@ -48,8 +48,10 @@ std::vector<mi::LocalMigration> load_local(const MigrationsFolder& folder) {
         m.name = entry.name;
         m.created_at_ms = entry.created_at_ms;
         m.sql = read_bytes(entry.sql_path);
-        m.hash = mi::drizzle_file_hash(m.sql);
-        m.raw_hash = sha256_hex(m.sql);
+        // drizzle hashes the file as a JS string; for valid UTF-8 that is the bytes themselves.
+        const std::string as_js_string = mi::node_utf8_roundtrip(m.sql);
+        m.hash = sha256_hex(as_js_string);
+        m.raw_hash = as_js_string == m.sql ? m.hash : sha256_hex(m.sql);
         m.display_path = entry.sql_path.lexically_relative(folder.dir).generic_string();
         if (m.display_path.empty()) m.display_path = entry.sql_path.generic_string();
         m.switches_foreign_keys_off = mi::switches_foreign_keys_off(m.sql);
