@@ -219,17 +219,28 @@ private:
         }
     }
 
+    /// (schema, name) -> position, so matching N tables is N lookups rather than N^2 compares.
+    static std::map<std::pair<std::string_view, std::string_view>, size_t> table_positions(const Schema& schema) {
+        std::map<std::pair<std::string_view, std::string_view>, size_t> positions;
+        for (size_t i = 0; i < schema.tables.size(); ++i) {
+            positions.emplace(std::pair<std::string_view, std::string_view>(schema.tables[i].schema, schema.tables[i].name), i);
+        }
+        return positions;
+    }
+
     void match_tables() {
         std::vector<size_t> removed;
         std::vector<size_t> added;
+        const auto prev_positions = table_positions(prev_);
+        const auto next_positions = table_positions(next_);
         for (size_t i = 0; i < prev_.tables.size(); ++i) {
             const auto& t = prev_.tables[i];
-            if (next_.find_table(t.name, t.schema) == nullptr) removed.push_back(i);
+            if (!next_positions.count({t.schema, t.name})) removed.push_back(i);
         }
         for (size_t j = 0; j < next_.tables.size(); ++j) {
             const auto& t = next_.tables[j];
-            if (const Table* old = prev_.find_table(t.name, t.schema)) {
-                table_pairs_.emplace_back(static_cast<size_t>(old - prev_.tables.data()), j);
+            if (auto old = prev_positions.find({t.schema, t.name}); old != prev_positions.end()) {
+                table_pairs_.emplace_back(old->second, j);
             } else {
                 added.push_back(j);
             }

@@ -2,6 +2,9 @@
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/schema/naming.hpp"
 
+#include <map>
+#include <string_view>
+
 namespace drizzle {
 
 void assign_default_names(Schema& schema, NamingStyle naming, bool rederive) {
@@ -25,9 +28,15 @@ void assign_default_names(Schema& schema, NamingStyle naming, bool rederive) {
 }
 
 void adopt_constraint_names(const Schema& prev, Schema& next) {
+    // Indexed once: a lookup per table over a 1000-table schema was quadratic.
+    std::map<std::pair<std::string_view, std::string_view>, const Table*> prev_tables;
+    for (const auto& table : prev.tables) {
+        prev_tables.emplace(std::pair<std::string_view, std::string_view>(table.schema, table.name), &table);
+    }
     for (auto& table : next.tables) {
-        const Table* old_table = prev.find_table(table.name, table.schema);
-        if (old_table == nullptr) continue;
+        auto found = prev_tables.find({table.schema, table.name});
+        if (found == prev_tables.end()) continue;
+        const Table* old_table = found->second;
         for (auto& fk : table.foreign_keys) {
             if (fk.name_explicit) continue;
             for (const auto& old : old_table->foreign_keys) {

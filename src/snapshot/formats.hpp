@@ -19,7 +19,9 @@ Snapshot read_pg_legacy(const JsonNode& root);
 Json write_pg_legacy(const Snapshot& snapshot);
 
 /// drizzle-kit 1.0 PostgreSQL snapshot ("version": "8", "dialect": "postgres", `ddl` entity list).
+/// The writer returns the file's text (streamed: the only format written at 1000s of entities
+/// on every generate).
 Snapshot read_pg_v1(const JsonNode& root);
-Json write_pg_v1(const Snapshot& snapshot);
+std::string write_pg_v1(const Snapshot& snapshot);
 
 }  // namespace drizzle::snapshot_detail

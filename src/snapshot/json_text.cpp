@@ -14,8 +14,7 @@ namespace {
 // JavaScript numbers are doubles: integers above this are not exact there.
 constexpr double kMaxSafeInteger = 9007199254740991.0;
 
-/// Appends `text` as a JSON string literal, escaped exactly like JSON.stringify.
-void append_quoted(std::string& out, const std::string& text) {
+void append_quoted(std::string& out, std::string_view text) {
     // Almost every snapshot string is printable ASCII: copied as is, in one pass. Anything
     // else goes through nlohmann, which escapes like JSON.stringify (\" \\ \b \f \n \r \t, other
     // control characters as lower-case \u00xx, the rest raw); `replace` keeps invalid UTF-8
@@ -29,7 +28,7 @@ void append_quoted(std::string& out, const std::string& text) {
         out += '"';
         return;
     }
-    out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+    out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 void append_indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
@@ -86,6 +85,10 @@ void append_value(std::string& out, const Json& value, int depth) {
 }
 
 }  // namespace
+
+void append_js(std::string& out, const Json& value, int depth) { append_value(out, value, depth); }
+
+void append_js_string(std::string& out, std::string_view text) { append_quoted(out, text); }
 
 std::string stringify_js(const Json& value) {
     std::string out;

@@ -15,6 +15,13 @@ using Json = nlohmann::ordered_json;
 /// numbers as JavaScript prints them (1 not 1.0, 1e+21), no trailing newline.
 std::string stringify_js(const Json& value);
 
+/// Appends `value` as stringify_js would print it nested `depth` levels deep (the indent of its
+/// closing bracket), for writers that stream a document instead of building it.
+void append_js(std::string& out, const Json& value, int depth);
+
+/// Appends `text` as a JSON string literal, escaped exactly like JSON.stringify.
+void append_js_string(std::string& out, std::string_view text);
+
 /// Number#toString for a finite double ("0.1", "100", "1e+21", "1.5e-7"); "null" otherwise,
 /// as JSON.stringify writes NaN and Infinity.
 std::string js_number_text(double value);

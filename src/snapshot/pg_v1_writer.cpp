@@ -65,7 +65,9 @@ class V1Writer {
 public:
     explicit V1Writer(const Schema& schema) : schema_(schema) {}
 
-    Json take() { return std::move(ddl_); }
+    /// The `ddl` entities as JSON text, each at depth 2 of the document (see write_pg_v1).
+    std::string take_text() { return std::move(ddl_text_); }
+    bool empty() const { return entity_count_ == 0; }
 
     // {...nulls, ...input, entityType}; an entity whose (schema, table, name, type) was already
     // pushed is dropped, as drizzle-kit's push reports a conflict and `up` ignores it.
@@ -74,37 +76,80 @@ public:
     using Fields = std::initializer_list<std::pair<const char*, Json>>;
 
     void entity(const std::string& entity_type, Fields input) {
-        Json out = Json::object();
-        for (const auto& field : declared_fields(entity_type)) out[field] = nullptr;
-        for (const auto& [key, value] : input) out[key] = value;
-        push_entity(entity_type, std::move(out));
+        std::vector<Member> members;
+        members.reserve(input.size());
+        for (const auto& [key, value] : input) members.emplace_back(key, &value);
+        emit(entity_type, members);
     }
 
     /// The same for an input built up as a Json object (members in insertion order).
     void entity(const std::string& entity_type, const Json& input) {
-        Json out = Json::object();
-        for (const auto& field : declared_fields(entity_type)) out[field] = nullptr;
-        for (const auto& [key, value] : input.items()) out[key] = value;
-        push_entity(entity_type, std::move(out));
+        std::vector<Member> members;
+        for (const auto& [key, value] : input.items()) members.emplace_back(key, &value);
+        emit(entity_type, members);
     }
 
-    void push_entity(const std::string& entity_type, Json out) {
-        out["entityType"] = entity_type;
-        const auto text = [&out](const char* field) {
-            auto it = out.find(field);
-            return it != out.end() && it->is_string() ? it->get_ref<const std::string&>() : std::string();
+private:
+    using Member = std::pair<std::string_view, const Json*>;
+
+    /// Writes the entity straight to text, in the key order drizzle-kit's object spread gives:
+    /// declared fields first (null unless given), then the input's other keys in order, then
+    /// entityType unless the input placed it. No per-entity Json object, no DOM of the file.
+    void emit(const std::string& entity_type, const std::vector<Member>& input) {
+        static const Json null_value = nullptr;
+        const Json type_value = entity_type;
+        // A repeated key keeps its first position and its last value, as assignment would.
+        const auto value_of = [&input](std::string_view key) -> const Json* {
+            for (auto it = input.rbegin(); it != input.rend(); ++it) {
+                if (it->first == key) return it->second;
+            }
+            return nullptr;
         };
-        std::string key = text("schema");
-        key += ':';
-        key += text("table");
-        key += ':';
-        key += out["name"].get_ref<const std::string&>();
-        key += ':';
-        key += entity_type;
-        if (!seen_.insert(std::move(key)).second) return;
-        ddl_.push_back(std::move(out));
+        std::vector<Member> ordered;
+        ordered.reserve(input.size() + 8);
+        const auto placed = [&ordered](std::string_view key) {
+            return std::any_of(ordered.begin(), ordered.end(), [key](const Member& m) { return m.first == key; });
+        };
+        for (const auto& field : declared_fields(entity_type)) {
+            const Json* value = value_of(field);
+            ordered.emplace_back(field, value != nullptr ? value : &null_value);
+        }
+        for (const auto& [key, value] : input) {
+            if (!placed(key)) ordered.emplace_back(key, value_of(key));
+        }
+        bool typed = false;
+        for (auto& member : ordered) {
+            if (member.first == "entityType") member.second = &type_value, typed = true;
+        }
+        if (!typed) ordered.emplace_back("entityType", &type_value);
+
+        const auto text = [&ordered](std::string_view field) -> std::string_view {
+            for (const auto& [key, value] : ordered) {
+                if (key == field && value->is_string()) return value->get_ref<const std::string&>();
+            }
+            return {};
+        };
+        std::string identity;
+        for (std::string_view part : {text("schema"), text("table"), text("name")}) {
+            identity += part;
+            identity += ':';
+        }
+        identity += entity_type;
+        if (!seen_.insert(std::move(identity)).second) return;
+
+        if (entity_count_++ > 0) ddl_text_ += ",\n";
+        ddl_text_ += "    {\n";
+        for (std::size_t i = 0; i < ordered.size(); ++i) {
+            if (i > 0) ddl_text_ += ",\n";
+            ddl_text_ += "      ";
+            append_js_string(ddl_text_, ordered[i].first);
+            ddl_text_ += ": ";
+            append_js(ddl_text_, *ordered[i].second, 3);
+        }
+        ddl_text_ += "\n    }";
     }
 
+public:
     // ---- generate (drizzle.ts + interimToDDL) ----
 
     void generate() {
@@ -480,7 +525,8 @@ private:
     }
 
     const Schema& schema_;
-    Json ddl_ = Json::array();
+    std::string ddl_text_;
+    std::size_t entity_count_ = 0;
     std::set<std::string> seen_;
 };
 
@@ -513,7 +559,7 @@ Json rename_texts(const Snapshot& snapshot) {
 
 }  // namespace
 
-Json write_pg_v1(const Snapshot& snapshot) {
+std::string write_pg_v1(const Snapshot& snapshot) {
     V1Writer writer(snapshot.schema);
     if (snapshot.ddl_layout == SnapshotLayout::up) {
         writer.up();
@@ -523,18 +569,26 @@ Json write_pg_v1(const Snapshot& snapshot) {
 
     // generate: prepareSnapshot's {version, dialect, id, prevIds, ddl, renames}; custom
     // ({id, prevIds, ...previous}) and up (upToV8) both {id, prevIds, version, dialect, ...}.
-    Json out = Json::object();
-    if (snapshot.layout == SnapshotLayout::generate) {
-        out["version"] = "8";
-        out["dialect"] = "postgres";
-    }
-    out["id"] = snapshot.id;
-    out["prevIds"] = snapshot.prev_ids;
-    out["version"] = "8";
-    out["dialect"] = "postgres";
-    out["ddl"] = writer.take();
-    out["renames"] = rename_texts(snapshot);
-    return out;
+    // Written as JSON.stringify(document, null, 2) would, with the entities streamed in.
+    std::string out = "{\n";
+    const auto member = [&out](const char* key, const Json& value) {
+        out += "  ";
+        append_js_string(out, key);
+        out += ": ";
+        append_js(out, value, 1);
+        out += ",\n";
+    };
+    const bool generated = snapshot.layout == SnapshotLayout::generate;
+    if (generated) member("version", "8"), member("dialect", "postgres");
+    member("id", snapshot.id);
+    member("prevIds", snapshot.prev_ids);
+    if (!generated) member("version", "8"), member("dialect", "postgres");
+    const bool no_entities = writer.empty();
+    std::string ddl = writer.take_text();
+    out += no_entities ? "  \"ddl\": []" : "  \"ddl\": [\n" + ddl + "\n  ]";
+    out += ",\n  \"renames\": ";
+    append_js(out, rename_texts(snapshot), 1);
+    return out + "\n}";
 }
 
 }  // namespace drizzle::snapshot_detail

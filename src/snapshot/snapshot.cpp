@@ -73,8 +73,8 @@ std::string write_snapshot(const Snapshot& snapshot) {
                           : snapshot_detail::write_sqlite_v1(snapshot);
         break;
     case Dialect::postgresql:
-        document =
-            legacy ? snapshot_detail::write_pg_legacy(snapshot) : snapshot_detail::write_pg_v1(snapshot);
+        if (!legacy) return snapshot_detail::write_pg_v1(snapshot);
+        document = snapshot_detail::write_pg_legacy(snapshot);
         break;
     default:
         throw Error("writing " + std::string(to_string(snapshot.schema.dialect)) +
