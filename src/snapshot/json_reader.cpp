@@ -80,10 +80,34 @@ Json parse_json_text(std::string_view text, const std::string& source_name) {
 }
 
 JsonNode::JsonNode(const Json& value, std::string path, const std::string& source_name)
-    : value_(&value), path_(std::move(path)), source_name_(&source_name) {}
+    : value_(&value),
+      parent_path_(std::make_shared<const std::string>(std::move(path))),
+      root_(true),
+      source_name_(&source_name) {}
+
+JsonNode::JsonNode(const Json& value, std::shared_ptr<const std::string> parent_path, std::string_view key,
+                   std::size_t index, const std::string* source_name)
+    : value_(&value), parent_path_(std::move(parent_path)), key_(key), index_(index), source_name_(source_name) {}
+
+std::string JsonNode::path() const {
+    if (root_) return *parent_path_;
+    if (index_ != kMember) return *parent_path_ + "[" + std::to_string(index_) + "]";
+    return join_path(*parent_path_, key_);
+}
+
+std::shared_ptr<const std::string> JsonNode::shared_path() const {
+    if (root_) return parent_path_;
+    if (!own_path_) own_path_ = std::make_shared<const std::string>(path());
+    return own_path_;
+}
+
+JsonNode JsonNode::element(const Json& value, std::size_t index) const {
+    return JsonNode(value, shared_path(), {}, index, source_name_);
+}
 
 void JsonNode::fail(const std::string& message) const {
-    throw UserError(*source_name_ + ": " + (path_.empty() ? "" : path_ + ": ") + message);
+    const std::string where = path();
+    throw UserError(*source_name_ + ": " + (where.empty() ? "" : where + ": ") + message);
 }
 
 void JsonNode::fail_member(std::string_view key, const std::string& message) const {
@@ -120,7 +144,7 @@ JsonNode JsonNode::child(std::string_view key) const {
     expect_object();
     auto it = value_->find(std::string(key));
     if (it == value_->end()) fail_member(key, "is missing");
-    return JsonNode(*it, join_path(path_, key), *source_name_);
+    return JsonNode(*it, shared_path(), it.key(), kMember, source_name_);
 }
 
 JsonNode JsonNode::member(std::string_view key) const { return child(key); }
@@ -138,23 +162,30 @@ JsonNode JsonNode::object_member(std::string_view key) const {
     return node;
 }
 
+const Json& JsonNode::find_member(std::string_view key) const {
+    expect_object();
+    auto it = value_->find(std::string(key));
+    if (it == value_->end()) fail_member(key, "is missing");
+    return *it;
+}
+
 std::string JsonNode::string(std::string_view key) const {
-    JsonNode node = child(key);
-    if (!node.json().is_string()) fail_member(key, "must be a string");
-    return node.json().get<std::string>();
+    const Json& value = find_member(key);
+    if (!value.is_string()) fail_member(key, "must be a string");
+    return value.get_ref<const std::string&>();
 }
 
 bool JsonNode::boolean(std::string_view key) const {
-    JsonNode node = child(key);
-    if (!node.json().is_boolean()) fail_member(key, "must be a boolean");
-    return node.json().get<bool>();
+    const Json& value = find_member(key);
+    if (!value.is_boolean()) fail_member(key, "must be a boolean");
+    return value.get<bool>();
 }
 
 std::optional<std::string> JsonNode::nullable_string(std::string_view key) const {
-    JsonNode node = child(key);
-    if (node.json().is_null()) return std::nullopt;
-    if (!node.json().is_string()) fail_member(key, "must be a string or null");
-    return node.json().get<std::string>();
+    const Json& value = find_member(key);
+    if (value.is_null()) return std::nullopt;
+    if (!value.is_string()) fail_member(key, "must be a string or null");
+    return value.get_ref<const std::string&>();
 }
 
 std::optional<std::string> JsonNode::optional_string(std::string_view key, bool allow_null) const {
@@ -165,23 +196,22 @@ std::optional<std::string> JsonNode::optional_string(std::string_view key, bool 
 
 std::optional<bool> JsonNode::optional_boolean(std::string_view key) const {
     if (!has(key)) return std::nullopt;
-    JsonNode node = child(key);
-    if (node.json().is_null()) return std::nullopt;
-    if (!node.json().is_boolean()) fail_member(key, "must be a boolean");
-    return node.json().get<bool>();
+    const Json& value = find_member(key);
+    if (value.is_null()) return std::nullopt;
+    if (!value.is_boolean()) fail_member(key, "must be a boolean");
+    return value.get<bool>();
 }
 
 std::vector<std::string> JsonNode::strings(std::string_view key) const {
-    JsonNode node = child(key);
-    const Json& array = node.json();
+    const Json& array = find_member(key);
     if (!array.is_array()) fail_member(key, "must be an array of strings");
     std::vector<std::string> out;
     out.reserve(array.size());
     for (std::size_t i = 0; i < array.size(); ++i) {
         if (!array[i].is_string()) {
-            node.fail("element " + std::to_string(i) + " must be a string, not " + type_name(array[i]));
+            child(key).fail("element " + std::to_string(i) + " must be a string, not " + type_name(array[i]));
         }
-        out.push_back(array[i].get<std::string>());
+        out.push_back(array[i].get_ref<const std::string&>());
     }
     return out;
 }
@@ -190,8 +220,9 @@ std::vector<std::pair<std::string, JsonNode>> JsonNode::entries(std::string_view
     std::vector<std::pair<std::string, JsonNode>> out;
     if (optional && !has(key)) return out;
     JsonNode node = object_member(key);
-    for (const auto& [name, value] : node.json().items()) {
-        out.emplace_back(name, JsonNode(value, join_path(node.path(), name), *source_name_));
+    const auto parent = node.shared_path();
+    for (auto it = node.json().begin(); it != node.json().end(); ++it) {
+        out.emplace_back(it.key(), JsonNode(*it, parent, it.key(), kMember, source_name_));
     }
     return out;
 }
@@ -203,9 +234,8 @@ std::vector<JsonNode> JsonNode::elements(std::string_view key) const {
     }
     std::vector<JsonNode> out;
     const Json& array = node.json();
-    for (std::size_t i = 0; i < array.size(); ++i) {
-        out.emplace_back(array[i], node.path() + "[" + std::to_string(i) + "]", *source_name_);
-    }
+    out.reserve(array.size());
+    for (std::size_t i = 0; i < array.size(); ++i) out.push_back(node.element(array[i], i));
     return out;
 }
 
