@@ -84,21 +84,14 @@ void BM_DiffOneChangePg(benchmark::State& state) {
     set_tables(state);
 }
 
-void BM_RenderSqlPg(benchmark::State& state) {
+void BM_RenderSql(benchmark::State& state, Dialect dialect) {
     ScriptedResolver no_renames;
     const DiffResult plan =
-        diff(empty_schema(Dialect::postgresql), named_schema(Dialect::postgresql, static_cast<int>(state.range(0))),
-             no_renames);
-    for (auto _ : state) benchmark::DoNotOptimize(pg::migration_statements(plan));
-    set_tables(state);
-}
-
-void BM_RenderSqlSqlite(benchmark::State& state) {
-    ScriptedResolver no_renames;
-    const DiffResult plan =
-        diff(empty_schema(Dialect::sqlite), named_schema(Dialect::sqlite, static_cast<int>(state.range(0))),
-             no_renames);
-    for (auto _ : state) benchmark::DoNotOptimize(sqlite::migration_statements(plan));
+        diff(empty_schema(dialect), named_schema(dialect, static_cast<int>(state.range(0))), no_renames);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(dialect == Dialect::postgresql ? pg::migration_statements(plan)
+                                                                : sqlite::migration_statements(plan));
+    }
     set_tables(state);
 }
 
@@ -166,8 +159,8 @@ BENCHMARK(BM_SnapshotParsePg) TABLE_SIZES;
 BENCHMARK(BM_SnapshotWritePg) TABLE_SIZES;
 BENCHMARK(BM_DiffFromEmptyPg) TABLE_SIZES;
 BENCHMARK(BM_DiffOneChangePg) TABLE_SIZES;
-BENCHMARK(BM_RenderSqlPg) TABLE_SIZES;
-BENCHMARK(BM_RenderSqlSqlite) TABLE_SIZES;
+BENCHMARK_CAPTURE(BM_RenderSql, Pg, Dialect::postgresql) TABLE_SIZES;
+BENCHMARK_CAPTURE(BM_RenderSql, Sqlite, Dialect::sqlite) TABLE_SIZES;
 BENCHMARK(BM_CatalogToModelSqlite) TABLE_SIZES;
 
 }  // namespace

@@ -570,7 +570,11 @@ std::string write_pg_v1(const Snapshot& snapshot) {
     // generate: prepareSnapshot's {version, dialect, id, prevIds, ddl, renames}; custom
     // ({id, prevIds, ...previous}) and up (upToV8) both {id, prevIds, version, dialect, ...}.
     // Written as JSON.stringify(document, null, 2) would, with the entities streamed in.
-    std::string out = "{\n";
+    const bool no_entities = writer.empty();
+    const std::string ddl = writer.take_text();
+    std::string out;
+    out.reserve(ddl.size() + 4096);  // one allocation for a file of megabytes
+    out += "{\n";
     const auto member = [&out](const char* key, const Json& value) {
         out += "  ";
         append_js_string(out, key);
@@ -583,12 +587,17 @@ std::string write_pg_v1(const Snapshot& snapshot) {
     member("id", snapshot.id);
     member("prevIds", snapshot.prev_ids);
     if (!generated) member("version", "8"), member("dialect", "postgres");
-    const bool no_entities = writer.empty();
-    std::string ddl = writer.take_text();
-    out += no_entities ? "  \"ddl\": []" : "  \"ddl\": [\n" + ddl + "\n  ]";
+    if (no_entities) {
+        out += "  \"ddl\": []";
+    } else {
+        out += "  \"ddl\": [\n";
+        out += ddl;
+        out += "\n  ]";
+    }
     out += ",\n  \"renames\": ";
     append_js(out, rename_texts(snapshot), 1);
-    return out + "\n}";
+    out += "\n}";
+    return out;
 }
 
 }  // namespace drizzle::snapshot_detail
