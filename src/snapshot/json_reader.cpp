@@ -141,9 +141,7 @@ bool JsonNode::key_before(std::string_view first, std::string_view second) const
 }
 
 JsonNode JsonNode::child(std::string_view key) const {
-    expect_object();
-    auto it = value_->find(std::string(key));
-    if (it == value_->end()) fail_member(key, "is missing");
+    const auto it = find_member(key);
     return JsonNode(*it, shared_path(), it.key(), kMember, source_name_);
 }
 
@@ -162,27 +160,27 @@ JsonNode JsonNode::object_member(std::string_view key) const {
     return node;
 }
 
-const Json& JsonNode::find_member(std::string_view key) const {
+Json::const_iterator JsonNode::find_member(std::string_view key) const {
     expect_object();
     auto it = value_->find(std::string(key));
     if (it == value_->end()) fail_member(key, "is missing");
-    return *it;
+    return it;
 }
 
 std::string JsonNode::string(std::string_view key) const {
-    const Json& value = find_member(key);
+    const Json& value = *find_member(key);
     if (!value.is_string()) fail_member(key, "must be a string");
     return value.get_ref<const std::string&>();
 }
 
 bool JsonNode::boolean(std::string_view key) const {
-    const Json& value = find_member(key);
+    const Json& value = *find_member(key);
     if (!value.is_boolean()) fail_member(key, "must be a boolean");
     return value.get<bool>();
 }
 
 std::optional<std::string> JsonNode::nullable_string(std::string_view key) const {
-    const Json& value = find_member(key);
+    const Json& value = *find_member(key);
     if (value.is_null()) return std::nullopt;
     if (!value.is_string()) fail_member(key, "must be a string or null");
     return value.get_ref<const std::string&>();
@@ -196,14 +194,14 @@ std::optional<std::string> JsonNode::optional_string(std::string_view key, bool 
 
 std::optional<bool> JsonNode::optional_boolean(std::string_view key) const {
     if (!has(key)) return std::nullopt;
-    const Json& value = find_member(key);
+    const Json& value = *find_member(key);
     if (value.is_null()) return std::nullopt;
     if (!value.is_boolean()) fail_member(key, "must be a boolean");
     return value.get<bool>();
 }
 
 std::vector<std::string> JsonNode::strings(std::string_view key) const {
-    const Json& array = find_member(key);
+    const Json& array = *find_member(key);
     if (!array.is_array()) fail_member(key, "must be an array of strings");
     std::vector<std::string> out;
     out.reserve(array.size());

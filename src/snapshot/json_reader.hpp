@@ -62,8 +62,9 @@ private:
     JsonNode(const Json& value, std::shared_ptr<const std::string> parent_path, std::string_view key,
              std::size_t index, const std::string* source_name);
     JsonNode child(std::string_view key) const;
-    /// The member's value, failing like child() when this is not an object or the key is missing.
-    const Json& find_member(std::string_view key) const;
+    /// The member (its key stays valid as long as the document), failing when this is not an
+    /// object or the key is missing. child() and the scalar accessors all look members up here.
+    Json::const_iterator find_member(std::string_view key) const;
     JsonNode element(const Json& value, std::size_t index) const;
     /// This node's path, built once and shared by its children.
     std::shared_ptr<const std::string> shared_path() const;
