@@ -135,11 +135,20 @@ void rename_column_references(Table& table, const std::string& from, const std::
     for (auto& unique : table.uniques) rename_in(unique.columns);
 }
 
+/// A target never asks for a key that accepts NULL (drizzle's primaryKey() is NOT NULL); only
+/// the database side can be in that state (Column::primary_key_nullable), and the diff fixes it.
+Schema with_keys_not_null(Schema schema) {
+    for (auto& table : schema.tables) {
+        for (auto& column : table.columns) column.primary_key_nullable = false;
+    }
+    return schema;
+}
+
 class Differ {
 public:
     Differ(const Schema& prev, const Schema& next, Resolver& resolver, NamingStyle naming)
-        : prev_(normalize_for_diff(prev, naming)), next_(normalize_for_diff(next, naming)), resolver_(resolver),
-          dialect_(next.dialect) {}
+        : prev_(normalize_for_diff(prev, naming)), next_(normalize_for_diff(with_keys_not_null(next), naming)),
+          resolver_(resolver), dialect_(next.dialect) {}
 
     DiffResult run() {
         match_enums();
@@ -364,8 +373,11 @@ private:
             });
             if (it == old_table.primary_keys.end()) ops_add_pks_.push_back(op::AddPrimaryKey{schema, name, pk});
         }
-        auto same_unique = [](const UniqueConstraint& a, const UniqueConstraint& b) {
-            return a.name == b.name && a.columns == b.columns && a.nulls_not_distinct == b.nulls_not_distinct;
+        // SQLite cannot address a UNIQUE constraint by name (its index is sqlite_autoindex_<t>_N),
+        // so there, as for foreign keys, the columns identify it and a table rename changes nothing.
+        auto same_unique = [this](const UniqueConstraint& a, const UniqueConstraint& b) {
+            return (dialect_ == Dialect::sqlite || a.name == b.name) && a.columns == b.columns &&
+                   a.nulls_not_distinct == b.nulls_not_distinct;
         };
         for (const auto& unique : old_table.uniques) {
             auto it = std::find_if(new_table.uniques.begin(), new_table.uniques.end(),

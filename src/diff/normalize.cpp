@@ -2,6 +2,7 @@
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/schema/naming.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 
@@ -82,8 +83,23 @@ Schema normalize_for_diff(const Schema& schema, NamingStyle naming) {
             }
         }
         if (schema.dialect == Dialect::sqlite) {
-            // SQLite keeps every UNIQUE constraint as a unique index; drizzle-kit 0.31 writes
-            // `.unique()` as an index too. Comparing both as indexes makes the sources agree.
+            // SQLite accepts NULL in key columns that are not the rowid; we declare them NOT NULL
+            // (the renderer does), so a key column is NOT NULL unless the database says otherwise.
+            for (const auto& pk : table.primary_keys) {
+                for (auto& column : table.columns) {
+                    if (std::find(pk.columns.begin(), pk.columns.end(), column.name) != pk.columns.end() &&
+                        !column.primary_key_nullable) {
+                        column.not_null = true;
+                    }
+                }
+            }
+        }
+        if (schema.dialect == Dialect::sqlite && naming == NamingStyle::legacy) {
+            // A UNIQUE constraint (SQLite's sqlite_autoindex_*) is not a named index: it cannot be
+            // dropped by name and goes only with a rebuild, so v1 folders and push keep the two
+            // apart. drizzle-kit 0.31 writes `.unique()` as a CREATE UNIQUE INDEX and its
+            // snapshots know no unique constraints, so a 0.31 folder compares (and writes) them
+            // as the unique indexes they are there.
             for (const auto& unique : table.uniques) {
                 Index index;
                 index.name = unique.name;

@@ -67,13 +67,15 @@ TEST_P(PushGoldenSqlite, PushReachesTheTargetSchemaAndKeepsRows) {
     expected_db->exec(test::read_file(dir / "next.sql"));
     ScriptedResolver none;
     const DiffResult rediff = diff(sqlite::introspect(*db), sqlite::introspect(*expected_db), none);
-    EXPECT_TRUE(rediff.operations.empty()) << "database differs from next.sql after push:\n"
-                                           << describe(rediff.operations.front()) << "\n" << out;
+    const auto rediff_sql = sqlite::migration_statements(rediff);
+    EXPECT_TRUE(rediff_sql.empty()) << "database differs from next.sql after push:\n"
+                                    << (rediff_sql.empty() ? "" : rediff_sql.front()) << "\n" << out;
 
     const auto counts_after = row_counts(*db);
     for (const auto& [table, count] : counts_before) {
         if (counts_after.count(table)) EXPECT_EQ(counts_after.at(table), count) << "rows lost in " << table;
     }
+    test::expect_statements_refused(*db, dir / "must_fail.sql");
     ASSERT_EQ(kit("push" + answers, out), 0) << out;
     EXPECT_NE(out.find("No changes detected"), std::string::npos) << out;
 }

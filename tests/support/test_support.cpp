@@ -1,6 +1,8 @@
 // Implementation of the shared test helpers.
 #include "support/test_support.hpp"
 
+#include "drizzle/driver/connection.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -89,6 +91,21 @@ std::string golden_case_test_name(const ::testing::TestParamInfo<std::string>& i
 
 std::string optional_file(const std::filesystem::path& path) {
     return std::filesystem::exists(path) ? read_file(path) : std::string();
+}
+
+void expect_statements_refused(Connection& connection, const std::filesystem::path& path) {
+    std::istringstream lines(optional_file(path));
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos || line.rfind("--", 0) == 0) continue;
+        bool refused = false;
+        try {
+            connection.exec(line);
+        } catch (const std::exception&) {
+            refused = true;
+        }
+        EXPECT_TRUE(refused) << "the migrated database accepted: " << line << " (" << path << ")";
+    }
 }
 
 }  // namespace drizzle::test

@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace drizzle {
+class Connection;
+}
+
 namespace drizzle::test {
 
 /// A fresh directory under the system temp dir, removed when the object dies
@@ -44,6 +48,11 @@ std::string golden_case_test_name(const ::testing::TestParamInfo<std::string>& i
 
 /// A file's contents, or "" when it does not exist (a case's optional prev.sql, seed.sql, ...).
 std::string optional_file(const std::filesystem::path& path);
+
+/// Runs each line of `path` (if the file exists; blank lines and `--` comments skipped) on
+/// `connection` and expects every one to fail: what a migrated schema must refuse (a NULL key,
+/// a duplicate value, a row breaking a check). Nothing it runs succeeds, so nothing changes.
+void expect_statements_refused(Connection& connection, const std::filesystem::path& path);
 
 /// Runs a shell command, returns its exit code; stdout+stderr go to `output`.
 int run_command(const std::string& command, std::string& output);

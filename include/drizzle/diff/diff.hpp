@@ -27,8 +27,9 @@ struct DiffResult {
 /// constraints their names: the convention of the migrations folder the result goes to.
 DiffResult diff(const Schema& prev, const Schema& next, Resolver& resolver, NamingStyle naming = NamingStyle::v1);
 
-/// The canonical form diff() compares: unnamed constraints named in `naming`'s convention and
-/// SQLite unique constraints as unique indexes (that is how SQLite stores them).
+/// The canonical form diff() compares: unnamed constraints named in `naming`'s convention,
+/// SQLite key columns NOT NULL (unless introspection found them nullable) and, for a 0.31
+/// (`legacy`) folder only, SQLite unique constraints as the unique indexes 0.31 writes.
 Schema normalize_for_diff(const Schema& schema, NamingStyle naming = NamingStyle::v1);
 
 /// Derived-name foreign keys, unique constraints and composite keys of `next` take the name of the

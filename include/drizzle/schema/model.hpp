@@ -73,11 +73,16 @@ struct Column {
     /// `<table>_pk`; set when the file keeps another one (v1 keeps names across table renames).
     std::string primary_key_name;
     bool primary_key_name_explicit = false;  ///< v1 `nameExplicit` of that entity (pull sets it)
+    /// SQLite only, set by introspection: a key column (own or composite) that is not the rowid
+    /// and lacks NOT NULL, so the engine accepts NULL there. Schemas never ask for that; diff()
+    /// ignores it on the target side and plans a rebuild that adds NOT NULL.
+    bool primary_key_nullable = false;
 
-    /// NOT NULL in effect: declared, or implied by a primary key, an identity or a serial type.
+    /// NOT NULL in effect: declared, or implied by a primary key (unless the database says the
+    /// key accepts NULL), an identity or a serial type.
     bool effective_not_null() const {
-        return not_null || primary_key || identity.has_value() || type == "serial" || type == "smallserial" ||
-               type == "bigserial";
+        return not_null || (primary_key && !primary_key_nullable) || identity.has_value() || type == "serial" ||
+               type == "smallserial" || type == "bigserial";
     }
     bool operator==(const Column&) const = default;
 };

@@ -133,6 +133,7 @@ void read_constraint(const std::vector<std::string>& tokens, size_t i, const std
     std::string keyword = drizzle::detail::to_upper(tokens[i]);
     ParsedConstraint constraint;
     constraint.name = name;
+    constraint.column_level = !column.empty();
     if (keyword == "PRIMARY") {
         constraint.kind = ParsedConstraint::Kind::primary_key;
         if (i + 2 < tokens.size() && tokens[i + 2].front() == '(') {

@@ -24,6 +24,7 @@ struct ParsedConstraint {
     std::string name;                  ///< empty when unnamed
     std::vector<std::string> columns;  ///< key/unique/foreign-key columns
     std::string expression;            ///< CHECK expression, without the outer parentheses
+    bool column_level = false;         ///< written in a column definition (`title text UNIQUE`)
 };
 
 struct ParsedTable {

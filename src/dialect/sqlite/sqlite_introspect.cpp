@@ -65,11 +65,16 @@ Table build_table(const std::string& name, const TableRows& rows, const std::map
         }
         return nullptr;
     };
-    auto named = [&](ParsedConstraint::Kind kind, const std::vector<std::string>& columns) -> std::string {
+    auto parsed_constraint = [&](ParsedConstraint::Kind kind,
+                                 const std::vector<std::string>& columns) -> const ParsedConstraint* {
         for (const auto& c : parsed.constraints) {
-            if (c.kind == kind && c.columns == columns) return c.name;
+            if (c.kind == kind && c.columns == columns) return &c;
         }
-        return "";
+        return nullptr;
+    };
+    auto named = [&](ParsedConstraint::Kind kind, const std::vector<std::string>& columns) -> std::string {
+        const ParsedConstraint* c = parsed_constraint(kind, columns);
+        return c == nullptr ? "" : c->name;
     };
 
     std::vector<std::pair<long long, std::string>> pk_columns;
@@ -92,6 +97,14 @@ Table build_table(const std::string& name, const TableRows& rows, const std::map
         table.columns.push_back(std::move(column));
     }
     std::sort(pk_columns.begin(), pk_columns.end());
+    // Every key column but the rowid accepts NULL unless declared NOT NULL (a SQLite quirk).
+    // The rowid is the one key column whose declared type is exactly INTEGER.
+    for (auto& column : table.columns) {
+        const bool key = std::any_of(pk_columns.begin(), pk_columns.end(),
+                                     [&](const auto& entry) { return entry.second == column.name; });
+        const bool rowid = pk_columns.size() == 1 && drizzle::detail::iequals(column.type, "integer");
+        column.primary_key_nullable = key && !rowid && !column.not_null;
+    }
     if (pk_columns.size() == 1) {
         for (auto& column : table.columns) {
             if (column.name == pk_columns[0].second) column.primary_key = true;
@@ -137,7 +150,9 @@ Table build_table(const std::string& name, const TableRows& rows, const std::map
         if (origin == "u") {
             UniqueConstraint unique;
             unique.columns = index_columns_by_name[index_name];
-            unique.name = named(ParsedConstraint::Kind::unique, unique.columns);
+            const ParsedConstraint* written = parsed_constraint(ParsedConstraint::Kind::unique, unique.columns);
+            unique.name = written == nullptr ? "" : written->name;
+            unique.column_level = written != nullptr && written->column_level;
             if (unique.name.empty()) {
                 unique.name = default_unique_name(NamingStyle::v1, Dialect::sqlite, name, unique.columns);
             }

@@ -1,4 +1,5 @@
 // SQLite SQL text for each operation, following drizzle-kit 1.0's SQLite conventions.
+#include "dialect/sqlite/expression_text.hpp"
 #include "drizzle/dialect/sqlite.hpp"
 #include "util/text.hpp"
 
@@ -19,13 +20,28 @@ std::string quoted_list(const std::vector<std::string>& names, const char* separ
     return out;
 }
 
-bool is_integer_type(const std::string& type) {
-    std::string t = detail::to_upper(type);
-    return t.rfind("INT", 0) == 0;
+// SQLite makes a key column the rowid, which can never be NULL, only when the key is that one
+// column and its declared type is exactly INTEGER (`INT`, `BIGINT` ... are ordinary columns).
+bool is_rowid_alias(const Column& column) {
+    return column.primary_key && drizzle::detail::iequals(column.type, "integer");
 }
 
-// Column text after the name; the order of the clauses is drizzle-kit's.
-std::string column_definition(const Column& column) {
+bool in_table_key(const Table& table, const Column& column) {
+    for (const auto& pk : table.primary_keys) {
+        if (std::find(pk.columns.begin(), pk.columns.end(), column.name) != pk.columns.end()) return true;
+    }
+    return false;
+}
+
+// A one-column `.unique()` without a name of its own is written inline (` UNIQUE`), as
+// drizzle-kit 1.0 does; an explicit name needs the CONSTRAINT form to be kept in the DDL.
+bool is_inline_unique(const UniqueConstraint& unique) {
+    return unique.column_level && unique.columns.size() == 1 && !unique.name_explicit;
+}
+
+// Column text after the name; the order of the clauses is drizzle-kit's. `table` (the column's
+// table, if any) supplies the keys and inline unique constraints the column takes part in.
+std::string column_definition(const Column& column, const Table* table = nullptr) {
     std::string sql = quote_identifier(column.name) + " " + column.type;
     if (column.primary_key) sql += " PRIMARY KEY";
     if (column.autoincrement) sql += " AUTOINCREMENT";
@@ -34,17 +50,26 @@ std::string column_definition(const Column& column) {
         sql += " GENERATED ALWAYS AS (" + column.generated->expression + ") " +
                (column.generated->stored ? "STORED" : "VIRTUAL");
     }
-    // An INTEGER PRIMARY KEY is the rowid and can never be NULL; NOT NULL there is noise.
-    bool implied = column.primary_key && is_integer_type(column.type);
-    if (column.not_null && !implied) sql += " NOT NULL";
+    // SQLite accepts NULL in every key column but the rowid (a documented quirk kept for old
+    // applications), so key columns are declared NOT NULL; on the rowid it is noise.
+    const bool key = column.primary_key || (table != nullptr && in_table_key(*table, column));
+    if ((column.not_null || key) && !is_rowid_alias(column)) sql += " NOT NULL";
+    if (table != nullptr) {
+        for (const auto& unique : table->uniques) {
+            if (is_inline_unique(unique) && unique.columns[0] == column.name) {
+                sql += " UNIQUE";
+                break;
+            }
+        }
+    }
     return sql;
 }
 
 std::string foreign_key_clause(const ForeignKey& fk) {
     std::string sql = "CONSTRAINT " + quote_identifier(fk.name) + " FOREIGN KEY (" + quoted_list(fk.columns, ",") +
                       ") REFERENCES " + quote_identifier(fk.table_to) + "(" + quoted_list(fk.columns_to, ",") + ")";
-    if (fk.on_update != "no action") sql += " ON UPDATE " + detail::to_upper(fk.on_update);
-    if (fk.on_delete != "no action") sql += " ON DELETE " + detail::to_upper(fk.on_delete);
+    if (fk.on_update != "no action") sql += " ON UPDATE " + drizzle::detail::to_upper(fk.on_update);
+    if (fk.on_delete != "no action") sql += " ON DELETE " + drizzle::detail::to_upper(fk.on_delete);
     return sql;
 }
 
@@ -71,6 +96,12 @@ std::vector<std::string> rebuild_statements(const op::RecreateTable& rebuild) {
     };
     Table temp = to;
     temp.name = temp_name;
+    // drizzle-orm qualifies CHECK columns with the table (`"products"."price"`); inside
+    // `__new_products` that name is unknown. Pointed at the temporary name, the RENAME TO below
+    // makes SQLite rewrite them back to the table's own name. (Generated columns and index
+    // expressions cannot be qualified in SQLite; indexes and their predicates are created after
+    // the rename, under the final name.)
+    for (auto& check : temp.checks) check.value = detail::requalify(check.value, to.name, temp_name);
     std::vector<std::string> statements;
     // A no-op inside a transaction; the migrator turns foreign keys off around the whole
     // run instead, so dropping the old table never cascades into child rows (drizzle #1813).
@@ -99,7 +130,7 @@ std::string quote_identifier(std::string_view name) {
 std::string create_table_sql(const Table& table) {
     std::string sql = "CREATE TABLE " + quote_identifier(table.name) + " (\n";
     for (size_t i = 0; i < table.columns.size(); ++i) {
-        sql += "\t" + column_definition(table.columns[i]);
+        sql += "\t" + column_definition(table.columns[i], &table);
         if (i + 1 < table.columns.size()) sql += ",\n";
     }
     for (const auto& pk : table.primary_keys) {
@@ -107,6 +138,7 @@ std::string create_table_sql(const Table& table) {
     }
     for (const auto& fk : table.foreign_keys) sql += ",\n\t" + foreign_key_clause(fk);
     for (const auto& unique : table.uniques) {
+        if (is_inline_unique(unique)) continue;  // written on its column
         sql += ",\n\tCONSTRAINT " + quote_identifier(unique.name) + " UNIQUE(" + quoted_list(unique.columns, ",") + ")";
     }
     for (const auto& check : table.checks) {
@@ -133,7 +165,7 @@ std::vector<std::string> render(const std::vector<Operation>& operations) {
     auto one = [&out](std::string statement) { out.push_back(std::move(statement)); };
     for (const auto& operation : operations) {
         std::visit(
-            detail::overloaded{
+            drizzle::detail::overloaded{
                 [&](const op::CreateTable& o) { one(create_table_sql(o.table)); },
                 [&](const op::DropTable& o) { one("DROP TABLE " + quote_identifier(o.table.name) + ";"); },
                 [&](const op::RenameTable& o) {

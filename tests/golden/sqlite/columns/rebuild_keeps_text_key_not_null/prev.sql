@@ -1,0 +1,1 @@
+CREATE TABLE `t` (`id` text PRIMARY KEY NOT NULL, `a` integer);

@@ -1,0 +1,1 @@
+INSERT INTO t VALUES ('x', 1), ('y', 2);

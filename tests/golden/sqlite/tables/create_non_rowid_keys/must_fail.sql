@@ -1,0 +1,4 @@
+INSERT INTO users(id, name) VALUES (NULL, 'x');
+INSERT INTO memberships VALUES (NULL, 'g');
+INSERT INTO memberships VALUES ('u', NULL);
+INSERT INTO counters(id, n) VALUES (NULL, 1);

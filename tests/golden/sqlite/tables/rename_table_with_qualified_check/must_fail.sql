@@ -1,0 +1,1 @@
+INSERT INTO goods VALUES (3, -1);
