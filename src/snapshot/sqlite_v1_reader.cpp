@@ -4,6 +4,7 @@
 // generate writes those (`table` before `entityType`) or by `up`; otherwise it was declared at
 // table level and stays in Table::primary_keys. Names are kept as written; only a column key
 // named by default (`<table>_pk`, not explicit) leaves Column::primary_key_name empty.
+// The tail of one-column uniques is taken as the columns' own `.unique()` (column_level).
 #include "drizzle/schema/naming.hpp"
 #include "snapshot/formats.hpp"
 #include "snapshot/renames.hpp"
@@ -45,6 +46,7 @@ public:
             if (reader == kReaders.end()) entity->fail("unknown \"entityType\" \"" + type + "\"");
             (this->*reader->second)(*entity);
         }
+        mark_column_uniques();
     }
 
 private:
@@ -146,6 +148,26 @@ private:
         unique.name_explicit = entity.boolean("nameExplicit");
         unique.columns = entity.strings("columns");
         table.uniques.push_back(std::move(unique));
+        unique_order_.emplace_back(tables_.at(table.name), table.uniques.size() - 1);
+    }
+
+    // drizzle-kit lists table-level uniques first, then every column's `.unique()`, both in table
+    // order, with the same keys. The column ones are taken to be the longest tail of one-column
+    // uniques in table order: then writing the model back keeps the file's order, and the rebuild
+    // SQL writes them on their column as drizzle-kit 1.0 does (an unnamed one-column
+    // `unique().on(c)` at the end of the table-level ones is the same constraint either way).
+    void mark_column_uniques() {
+        std::size_t start = unique_order_.size();
+        while (start > 0) {
+            const auto [table, index] = unique_order_[start - 1];
+            if (snapshot_.schema.tables[table].uniques[index].columns.size() != 1) break;
+            if (start < unique_order_.size() && unique_order_[start].first < table) break;
+            --start;
+        }
+        for (std::size_t i = start; i < unique_order_.size(); ++i) {
+            const auto [table, index] = unique_order_[i];
+            snapshot_.schema.tables[table].uniques[index].column_level = true;
+        }
     }
 
     void read_check(const JsonNode& entity) {
@@ -164,6 +186,7 @@ private:
 
     Snapshot& snapshot_;
     std::map<std::string, std::size_t> tables_;
+    std::vector<std::pair<std::size_t, std::size_t>> unique_order_;  ///< (table, unique) in file order
 };
 
 SnapshotLayout top_level_layout(const JsonNode& root) {

@@ -96,6 +96,62 @@ TEST_P(Interop, OneChangeWritesOnlyThatChangeInTheFoldersOwnLayout) {
     EXPECT_EQ(columns, "id,a,c,pid,d2,e\n");
 }
 
+// `.unique()` is what each drizzle-kit generation makes of it: 0.31 a named unique index (its
+// snapshots know no unique constraints), 1.0 a UNIQUE constraint on the column. Either way a
+// later table rename migrates, the constraint keeps working, and nothing is left to generate.
+TEST_P(Interop, UniqueFollowsTheFoldersGenerationThroughATableRename) {
+    const bool legacy = GetParam() == "v031";
+    write_schema("    text(\"e\").unique(),\n");
+    std::string out;
+    ASSERT_EQ(kit("generate --name unique_e", out), 0) << out;
+    auto newest_sql = [&]() {
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::recursive_directory_iterator(dir / "drizzle")) {
+            if (entry.path().extension() == ".sql") files.push_back(entry.path());
+        }
+        std::sort(files.begin(), files.end());
+        return test::read_file(files.back());
+    };
+    std::string sql = newest_sql();
+    if (legacy) {
+        EXPECT_NE(sql.find("CREATE UNIQUE INDEX `t2_e_unique` ON `t2` (`e`);"), std::string::npos) << sql;
+        auto snapshot = nlohmann::json::parse(test::read_file(dir / "drizzle/meta/0008_snapshot.json"));
+        EXPECT_EQ(snapshot["tables"]["t2"]["indexes"]["t2_e_unique"]["isUnique"], true);
+    } else {
+        EXPECT_NE(sql.find("\t`e` text UNIQUE,\n"), std::string::npos) << sql;
+        EXPECT_EQ(sql.find("CREATE UNIQUE INDEX"), std::string::npos) << sql;
+    }
+    ASSERT_EQ(kit("migrate", out), 0) << out;
+    auto sqlite = [&](const std::string& statement) {
+        std::string output;
+        const int code = test::run_command("sqlite3 '" + (dir / "local.db").string() + "' \"" + statement + "\"", output);
+        return code;
+    };
+    EXPECT_EQ(sqlite("INSERT INTO t2 (id, a, e) VALUES (1, 1.5, 'x')"), 0);
+    EXPECT_NE(sqlite("INSERT INTO t2 (id, a, e) VALUES (2, 2.5, 'x')"), 0) << "duplicate accepted";
+    ASSERT_EQ(kit("generate", out), 0) << out;
+    EXPECT_NE(out.find("No schema changes"), std::string::npos) << out;
+
+    std::string renamed = kStep07;
+    renamed.replace(renamed.find("\"t2\""), 4, "\"t3\"");
+    renamed.replace(renamed.find("EXTRA"), 5, "    text(\"e\").unique(),\n");
+    test::write_file(dir / "schema.hpp", renamed);
+    test::write_file(dir / "answers.json", R"([{"type": "rename", "kind": "table", "from": ["t2"], "to": ["t3"]}])");
+    ASSERT_EQ(kit("generate --name rename_t3 --answers answers.json", out), 0) << out;
+    sql = newest_sql();
+    if (legacy) {
+        // 0.31 derives the index name from the table, and it is a real index: renamed by drop + create.
+        EXPECT_NE(sql.find("DROP INDEX `t2_e_unique`;"), std::string::npos) << sql;
+    } else {
+        EXPECT_EQ(sql, "ALTER TABLE `t2` RENAME TO `t3`;");
+    }
+    ASSERT_EQ(kit("migrate", out), 0) << out;
+    EXPECT_NE(sqlite("INSERT INTO t3 (id, a, e) VALUES (3, 3.5, 'x')"), 0) << "duplicate accepted after the rename";
+    EXPECT_EQ(sqlite("INSERT INTO t3 (id, a, e) VALUES (3, 3.5, 'y')"), 0);
+    ASSERT_EQ(kit("generate --answers answers.json", out), 0) << out;
+    EXPECT_NE(out.find("No schema changes"), std::string::npos) << out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Layouts, Interop, ::testing::Values("v031", "v1"));
 
 }  // namespace

@@ -66,10 +66,10 @@ TEST_F(Cli, GenerateThenMigrateFromACppHeader) {
     auto dirs = migration_dirs();
     ASSERT_EQ(dirs.size(), 1u);
     EXPECT_TRUE(std::regex_match(dirs[0].filename().string(), std::regex(R"(\d{14}_init)")));
+    // `.unique()` is a UNIQUE constraint written on its column, as drizzle-kit 1.0 writes it.
     EXPECT_EQ(test::read_file(dirs[0] / "migration.sql"),
               "CREATE TABLE `users` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT,\n\t`name` text NOT NULL,\n"
-              "\t`email` text\n);\n--> statement-breakpoint\n"
-              "CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);");
+              "\t`email` text UNIQUE\n);\n");
     EXPECT_NE(test::read_file(dirs[0] / "snapshot.json").find("\"version\": \"7\""), std::string::npos);
 
     ASSERT_EQ(kit("migrate", out), 0) << out;
@@ -205,11 +205,15 @@ TEST_F(Cli, OnATerminalRenamesAreAsked) {
     EXPECT_NE(out.find("~ users › members table will be renamed"), std::string::npos) << out;
     auto dirs = migration_dirs();
     ASSERT_EQ(dirs.size(), 2u);
-    // The unique index's derived name follows the table, so it is rebuilt under the new name.
-    EXPECT_EQ(test::read_file(dirs[1] / "migration.sql"),
-              "ALTER TABLE `users` RENAME TO `members`;--> statement-breakpoint\n"
-              "DROP INDEX `users_email_unique`;--> statement-breakpoint\n"
-              "CREATE UNIQUE INDEX `members_email_unique` ON `members` (`email`);");
+    // The UNIQUE constraint moves with its table: SQLite has no index of that name to drop.
+    EXPECT_EQ(test::read_file(dirs[1] / "migration.sql"), "ALTER TABLE `users` RENAME TO `members`;");
+    ASSERT_EQ(kit("migrate", out), 0) << out;
+    auto db = sqlite::SqliteConnection::open((dir / "local.db").string());
+    db->exec("INSERT INTO members (name, email) VALUES ('a', 'a@x')");
+    EXPECT_THROW(db->exec("INSERT INTO members (name, email) VALUES ('b', 'a@x')"), std::exception);
+    EXPECT_THROW(db->exec("INSERT INTO members (id, name) VALUES (NULL, NULL)"), std::exception);
+    ASSERT_EQ(kit("generate", out), 0) << out;
+    EXPECT_NE(out.find("No schema changes"), std::string::npos) << out;
 }
 
 TEST_F(Cli, CustomMigrationIsEmptyWithACopiedSnapshot) {
@@ -231,7 +235,7 @@ TEST_F(Cli, ExportPrintsTheWholeSchema) {
     ASSERT_EQ(kit("export", out), 0) << out;
     EXPECT_EQ(out,
               "CREATE TABLE `users` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT,\n\t`name` text NOT NULL,\n"
-              "\t`email` text\n);\n\nCREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);\n");
+              "\t`email` text UNIQUE\n);\n\n");
 }
 
 TEST_F(Cli, ParentRebuildKeepsCascadeChildren) {

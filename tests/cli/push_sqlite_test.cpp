@@ -125,6 +125,56 @@ CREATE TABLE legacy_log (line text);
     EXPECT_EQ(scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'users_name_unique'"), "0");
 }
 
+// SQLite accepts NULL in a key column that is not the rowid unless it is declared NOT NULL, which
+// drizzle-kit never wrote. push sees such a key in the database and rebuilds the table with NOT
+// NULL, after refusing while a row holds a NULL key (the copy would fail).
+TEST_F(PushSqlite, NullableKeyGetsNotNullOnceNoRowHoldsANullKey) {
+    const char* tables = R"(
+CREATE TABLE users (id integer PRIMARY KEY, name text, age integer);
+CREATE TABLE posts (id integer PRIMARY KEY, user_id integer REFERENCES users(id) ON DELETE CASCADE);
+CREATE TABLE audit (id integer PRIMARY KEY);
+CREATE TABLE legacy_log (line text);
+CREATE TABLE tags (id text PRIMARY KEY, label text);
+CREATE TABLE post_tags (post_id integer, tag_id text, PRIMARY KEY (post_id, tag_id));
+)";
+    db("CREATE TABLE tags (id text PRIMARY KEY, label text);"
+       "INSERT INTO tags VALUES ('a', 'x'), (NULL, 'orphan');"
+       "CREATE TABLE post_tags (post_id integer, tag_id text, PRIMARY KEY (post_id, tag_id));"
+       "INSERT INTO post_tags VALUES (10, 'a'), (11, NULL);");
+    schema(tables);
+    const std::string before = schema_text();
+    std::string out;
+    EXPECT_EQ(kit("push --force", out), 3) << out;
+    EXPECT_NE(out.find("set NOT NULL on \"tags\".\"id\": 1 row holding NULL"), std::string::npos) << out;
+    EXPECT_NE(out.find("set NOT NULL on \"post_tags\".\"tag_id\": 1 row holding NULL"), std::string::npos) << out;
+    EXPECT_EQ(schema_text(), before);
+
+    db("DELETE FROM tags WHERE id IS NULL; DELETE FROM post_tags WHERE tag_id IS NULL;");
+    ASSERT_EQ(kit("push", out), 0) << out;
+    EXPECT_EQ(scalar("SELECT group_concat(\"notnull\") FROM pragma_table_info('tags') WHERE pk > 0"), "1");
+    EXPECT_EQ(scalar("SELECT group_concat(\"notnull\") FROM pragma_table_info('post_tags') WHERE pk > 0"), "1,1");
+    EXPECT_EQ(scalar("SELECT count(*) FROM tags"), "1");
+    EXPECT_THROW(db("INSERT INTO tags VALUES (NULL, 'y')"), std::exception);
+    EXPECT_THROW(db("INSERT INTO post_tags VALUES (12, NULL)"), std::exception);
+    ASSERT_EQ(kit("push", out), 0) << out;
+    EXPECT_NE(out.find("No changes detected"), std::string::npos) << out;
+}
+
+TEST_F(PushSqlite, UniqueConstraintOverDuplicatesIsRefused) {
+    db("UPDATE users SET name = 'ann'");
+    schema(R"(
+CREATE TABLE users (id integer PRIMARY KEY, name text UNIQUE, age integer);
+CREATE TABLE posts (id integer PRIMARY KEY, user_id integer REFERENCES users(id) ON DELETE CASCADE);
+CREATE TABLE audit (id integer PRIMARY KEY);
+CREATE TABLE legacy_log (line text);
+)");
+    const std::string before = schema_text();
+    std::string out;
+    EXPECT_EQ(kit("push --force", out), 3) << out;
+    EXPECT_NE(out.find("add unique constraint"), std::string::npos) << out;
+    EXPECT_EQ(schema_text(), before);
+}
+
 TEST_F(PushSqlite, StrictWithoutTerminalAsksForForce) {
     schema(R"(
 CREATE TABLE users (id integer PRIMARY KEY, name text, age integer, email text);

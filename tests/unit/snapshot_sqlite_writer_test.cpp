@@ -417,14 +417,16 @@ TEST(SnapshotSqliteWriter, LegacyReadKeepsIndexesAndMarksExplicitNames) {
 TEST(SnapshotSqliteWriter, V1ReadGivesTheModelBack) {
     const Snapshot snapshot = parse_snapshot(pretty(kV1Generate), "snapshot.json");
     Schema expected = blog_schema(SnapshotFormat::v1);
-    // v1 files do not say which uniques were column-level; those are listed last.
+    // v1 files do not say which uniques were column-level; those are listed last, and the
+    // reader takes the tail of one-column uniques as theirs.
     auto& uniques = expected.tables[0].uniques;
     std::swap(uniques[0], uniques[1]);
     // v1 stores defaults as text only; ColumnDefault equality compares the SQL. View and unique
     // equality ignore the layout-only fields (view columns, column_level).
     EXPECT_EQ(snapshot.schema, expected);
     EXPECT_TRUE(snapshot.schema.views[0].columns.empty());
-    EXPECT_FALSE(snapshot.schema.tables[0].uniques[1].column_level);
+    EXPECT_FALSE(snapshot.schema.tables[0].uniques[0].column_level);
+    EXPECT_TRUE(snapshot.schema.tables[0].uniques[1].column_level);
     EXPECT_EQ(snapshot.schema.tables[0].columns[4].default_value->kind, ColumnDefault::Kind::expression);
 }
 
