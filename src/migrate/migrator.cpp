@@ -4,6 +4,7 @@
 
 #include "drizzle/error.hpp"
 #include "drizzle/migrate/folder.hpp"
+#include "migrate/enum_values.hpp"
 #include "migrate/hash.hpp"
 #include "migrate/migration_store.hpp"
 #include "migrate/plan.hpp"
@@ -175,9 +176,11 @@ void check_plan(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigrat
     }
 }
 
-void apply_one(Connection& connection, const mi::LocalMigration& m) {
-    auto pieces = split_statements(m.sql);
+/// Runs the breakpoint pieces of `m` (split_statements(m.sql), or those left once enum values
+/// were taken out: "" = nothing left of that piece).
+void apply_pieces(Connection& connection, const mi::LocalMigration& m, const std::vector<std::string>& pieces) {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (pieces[i].empty()) continue;
         try {
             // A comment-only piece runs as a no-op (better-sqlite3 would reject it; see migrate()).
             connection.exec(pieces[i]);
@@ -188,6 +191,10 @@ void apply_one(Connection& connection, const mi::LocalMigration& m) {
                           e.code(), statement);
         }
     }
+}
+
+void apply_one(Connection& connection, const mi::LocalMigration& m) {
+    apply_pieces(connection, m, split_statements(m.sql));
 }
 
 /// Refuses `-- drizzle:txmode none` migrations where the store cannot keep other migrators out
@@ -228,6 +235,7 @@ std::string names_of(const std::vector<mi::LocalMigration>& local, const std::ve
     for (std::size_t i : batch) text += (text.empty() ? "" : ", ") + local[i].name;
     return text;
 }
+
 
 }  // namespace
 
@@ -287,9 +295,23 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
                     relax_foreign_keys = true;
                     continue;
                 }
-                for (std::size_t i : batch) {
-                    apply_one(connection, local[i]);
-                    store->record(local[i], folder.layout);
+                // Enum values the batch adds are committed first, so its statements can use them.
+                std::vector<std::vector<std::string>> units;
+                for (std::size_t i : batch) units.push_back(split_statements(local[i].sql));
+                auto split = mi::split_enum_values(units, [&](const std::string& type) { return store->type_exists(type); });
+                if (split.cut) {
+                    // A value added to a type an earlier migration of the batch creates or
+                    // recreates: that migration must commit first.
+                    batch.resize(*split.cut);
+                    more = true;
+                }
+                if (!split.first.empty()) {
+                    commit_enum_values_first(connection, *store, split.first, names_of(local, batch));
+                    store->begin(relax_foreign_keys);
+                }
+                for (std::size_t b = 0; b < batch.size(); ++b) {
+                    apply_pieces(connection, local[batch[b]], split.pieces[b]);
+                    store->record(local[batch[b]], folder.layout);
                 }
                 try {
                     store->commit();
