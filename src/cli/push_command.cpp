@@ -144,7 +144,15 @@ int run_push(const PushOptions& options) {
             std::cout << "[i] No changes detected" << std::endl;
             return exit_ok;
         }
-        const auto risks = assess_data_risks(plan.diff.operations, plan.live, *connection);
+        connection->exec("BEGIN");  // the risk queries run under savepoints; nothing is written
+        std::vector<DataRisk> risks;
+        try {
+            risks = assess_data_risks(plan.diff.operations, plan.live, *connection);
+        } catch (...) {
+            connection->exec("ROLLBACK");
+            throw;
+        }
+        connection->exec("ROLLBACK");
         std::cout << "--- Planned statements (--explain: nothing is executed) ---\n";
         print_statements(plan.statements);
         print_risks(risks);

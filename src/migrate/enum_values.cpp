@@ -90,8 +90,16 @@ struct Touched {
 
 void note_touches(const std::vector<SqlToken>& t, Touched& touched);
 
-void note_touches_in(std::string_view sql, Touched& touched) {
-    for (const auto& statement : split_sql(sql)) note_touches(statement.tokens, touched);
+/// Inside a DO body the statements sit in BEGIN … EXCEPTION … END: every CREATE/ALTER/DROP counts.
+void note_touches_in_body(std::string_view sql, Touched& touched) {
+    for (const auto& statement : split_sql(sql)) {
+        const auto& t = statement.tokens;
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            if (is_word(t, k, "create") || is_word(t, k, "alter") || is_word(t, k, "drop") || is_word(t, k, "do")) {
+                note_touches(std::vector<SqlToken>(t.begin() + static_cast<std::ptrdiff_t>(k), t.end()), touched);
+            }
+        }
+    }
 }
 
 void note_touches(const std::vector<SqlToken>& t, Touched& touched) {
@@ -121,7 +129,7 @@ void note_touches(const std::vector<SqlToken>& t, Touched& touched) {
             const std::string_view body = token.text;
             const std::size_t open = body.find('$', 1);
             if (open == std::string_view::npos || body.size() < 2 * (open + 1)) continue;
-            note_touches_in(body.substr(open + 1, body.size() - 2 * (open + 1)), touched);
+            note_touches_in_body(body.substr(open + 1, body.size() - 2 * (open + 1)), touched);
         }
     }
 }
