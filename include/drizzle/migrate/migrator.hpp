@@ -67,6 +67,11 @@ struct MigrateResult {
 ///   into child tables: when a migration of the transaction switches foreign keys off and the
 ///   connection enforces them, enforcement is switched off before BEGIN, `PRAGMA foreign_key_check`
 ///   runs before COMMIT (violations roll back) and the setting is restored afterwards.
+/// - PostgreSQL: `ALTER TYPE … ADD VALUE` statements of the migrations about to run, on types that
+///   exist already, run first as `ADD VALUE IF NOT EXISTS` and are committed (under the lock) before
+///   the migrations' transaction, so the new values can be used there (SQLSTATE 55P04 otherwise).
+///   They stay if the rest fails. In `all` mode a migration extending a type that an earlier
+///   pending migration creates starts a new transaction once that one has committed.
 /// - A comment-only statement (the unedited `generate --custom` file) is a no-op and the
 ///   migration is recorded (drizzle-orm fails on it with better-sqlite3, accepts it on PostgreSQL).
 MigrateResult migrate(Connection& connection, const MigrateOptions& options);
