@@ -87,6 +87,8 @@ int main(int argc, char** argv) {
                           "Go on when an applied migration's file has changed (warns)");
     migrate_cmd->add_flag("--allow-out-of-order", migrate.allow_out_of_order,
                           "Apply pending migrations older than the newest applied one");
+    migrate_cmd->add_flag("--allow-missing", migrate.allow_missing,
+                          "Go on when the database records migrations whose files are gone (warns)");
     migrate_cmd->add_option("--lock-timeout", migrate.lock_timeout_seconds,
                             "Seconds to wait for another migrator (default 60)");
     migrate_cmd->add_option("--migrations-table", migrate.config.migrations_table,

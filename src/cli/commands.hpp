@@ -20,6 +20,7 @@ struct MigrateOptionsCli {
     std::string tx_mode = "all";  ///< --tx-mode all|file
     bool allow_modified = false;
     bool allow_out_of_order = false;
+    bool allow_missing = false;  ///< --allow-missing: recorded migrations without a file only warn
     int lock_timeout_seconds = 60;
 };
 int run_migrate(const MigrateOptionsCli& options);

@@ -23,9 +23,13 @@ int run_migrate(const MigrateOptionsCli& options) {
     }
     migrate_options.allow_modified = options.allow_modified;
     migrate_options.allow_out_of_order = options.allow_out_of_order;
+    migrate_options.allow_missing = options.allow_missing;
     migrate_options.lock_timeout_ms = options.lock_timeout_seconds * 1000;
     migrate_options.log = [](const std::string& line) { std::cout << line << std::endl; };
 
+    // Before connecting: opening a SQLite path creates the file, and a wrong `out` must leave
+    // nothing behind (no database file, no bookkeeping table).
+    check_migrations_folder(migrate_options);
     auto connection = open_database(config);
     MigrateResult result = migrate(*connection, migrate_options);
     if (result.applied.empty()) {

@@ -144,12 +144,17 @@ private:
     void count(DataRisk::Kind kind, const std::string& object, const std::string& problem, const std::string& detail,
                const std::string& query) {
         std::int64_t rows = 0;
+        connection_.exec("SAVEPOINT drizzle_push_risk");
         try {
             auto result = connection_.query(query);
             if (!result.empty() && !result[0].empty() && result[0][0]) rows = std::stoll(*result[0][0]);
+            connection_.exec("RELEASE SAVEPOINT drizzle_push_risk");
         } catch (const std::exception&) {
             // A query we cannot run (an expression naming a column that is renamed in the same push,
-            // say) is no reason to stop: the statement itself still runs in the push's transaction.
+            // or an enum value it adds) is no reason to stop: the statement itself still runs in the
+            // push's transaction, which the savepoint keeps usable (PostgreSQL aborts it otherwise).
+            connection_.exec("ROLLBACK TO SAVEPOINT drizzle_push_risk");
+            connection_.exec("RELEASE SAVEPOINT drizzle_push_risk");
             return;
         }
         if (rows > 0) risks_.push_back({kind, object, problem, rows, detail});

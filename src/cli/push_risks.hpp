@@ -28,7 +28,9 @@ struct DataRisk {
 
 /// Counts the rows each operation of `operations` (diff output, before lowering) would lose or
 /// trip over, in the live database behind `connection`, whose schema is `live`. Only risks that
-/// touch at least one row are returned. One COUNT query per risky operation.
+/// touch at least one row are returned. One COUNT query per risky operation. Call it inside a
+/// transaction: each query runs under a savepoint, so one that fails (it names a value or column
+/// the push has yet to create) is skipped without aborting the transaction.
 std::vector<DataRisk> assess_data_risks(const std::vector<Operation>& operations, const Schema& live,
                                         Connection& connection);
 

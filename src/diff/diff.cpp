@@ -465,6 +465,14 @@ private:
         }
     }
 
+    /// The name `type` had in prev (before an enum rename of this diff).
+    std::string name_before_renames(const Enum& type) const {
+        for (const auto& rename : ops_rename_enums_) {
+            if (rename.schema == type.schema && rename.to == type.name) return rename.from;
+        }
+        return type.name;
+    }
+
     // Values only added (old order kept) become ADD VALUE; anything else recreates the type.
     void diff_enum_values(const Enum& old_type, const Enum& new_type) {
         std::vector<std::string> kept;
@@ -484,7 +492,10 @@ private:
                         before = new_type.values[j];
                     }
                 }
-                ops_add_enum_values_.push_back(op::AddEnumValue{new_type.schema, new_type.name, value, before});
+                // Written against the name the type has before this migration (ADD VALUE runs first,
+                // ahead of an enum rename): the migrator commits it before the rest, where the
+                // value may be used (PostgreSQL refuses uncommitted values, SQLSTATE 55P04).
+                ops_add_enum_values_.push_back(op::AddEnumValue{new_type.schema, name_before_renames(new_type), value, before});
             }
             return;
         }
@@ -567,10 +578,12 @@ private:
         auto append = [&out](auto& ops) {
             for (auto& o : ops) out.emplace_back(std::move(o));
         };
+        // Enum values first: they touch only types that exist already, and a migration that starts
+        // with them can have them committed before the statements that use them.
+        append(ops_add_enum_values_);
         append(ops_create_schemas_);
         append(ops_rename_enums_);
         append(ops_create_enums_);
-        append(ops_add_enum_values_);
         append(ops_create_sequences_);
         append(ops_alter_sequences_);
         append(ops_create_roles_);

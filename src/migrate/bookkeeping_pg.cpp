@@ -163,6 +163,14 @@ public:
 
     bool lock_survives_transactions() const override { return true; }
 
+    bool type_exists(const std::string& type) override {
+        try {
+            return first_cell(c_.query("SELECT pg_catalog.to_regtype($1) IS NOT NULL", {type})) == "t";
+        } catch (const DbError&) {  // not a type name to_regtype can parse: leave the statement in place
+            return false;
+        }
+    }
+
 private:
     /// drizzle-orm's CREATE TABLE for the layout (0.45 or 1.0); PostgreSQL keeps no text of it,
     /// but the columns, types and defaults are exactly these.

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace drizzle {
@@ -34,6 +35,17 @@ MigrationsFolder read_legacy(const fs::path& dir) {
     const fs::path journal_path = dir / "meta" / "_journal.json";
     auto journal = migrate_internal::parse_journal(detail::read_file_bytes(journal_path), journal_path);
     MigrationsFolder folder{dir, FolderLayout::legacy, {}};
+    // A bad merge of the journal duplicates an entry; applying it would run its file twice.
+    std::map<std::string, std::size_t> seen_tags;
+    std::map<fs::path, std::string> seen_files;
+    for (std::size_t i = 0; i < journal.entries.size(); ++i) {
+        const auto& e = journal.entries[i];
+        if (auto [it, fresh] = seen_tags.emplace(e.tag, i); !fresh) {
+            throw UserError(journal_path.string() + " lists migration \"" + e.tag + "\" twice (entries[" +
+                            std::to_string(it->second) + "] and entries[" + std::to_string(i) +
+                            "]), probably from a merge; remove the duplicate entry");
+        }
+    }
     for (const auto& e : journal.entries) {
         MigrationEntry entry;
         entry.name = e.tag;
@@ -45,6 +57,12 @@ MigrationsFolder read_legacy(const fs::path& dir) {
         if (!fs::is_regular_file(entry.sql_path)) {
             throw UserError(journal_path.string() + " lists migration \"" + e.tag + "\" but its SQL file " +
                             entry.sql_path.string() + " is missing");
+        }
+        // Two tags naming one file ("0001_a" and "./0001_a") would apply it twice as well.
+        if (auto [it, fresh] = seen_files.emplace(fs::weakly_canonical(entry.sql_path), e.tag); !fresh) {
+            throw UserError(journal_path.string() + " lists the SQL file " + entry.sql_path.string() +
+                            " twice (as \"" + it->second + "\" and \"" + e.tag +
+                            "\"); remove the duplicate entry");
         }
         folder.entries.push_back(std::move(entry));
     }

@@ -78,6 +78,11 @@ public:
     /// between rollback() and the next begin() with other migrators still kept out (PostgreSQL's
     /// session advisory lock). SQLite's lock is its write transaction: false.
     virtual bool lock_survives_transactions() const { return false; }
+
+    /// Whether `type` (as written in SQL, e.g. `"s"."mood"`) names an existing type, so an
+    /// `ALTER TYPE … ADD VALUE` on it can run and commit before the migration that uses the value
+    /// (PostgreSQL: to_regtype). Stores of databases without such types answer false.
+    virtual bool type_exists(const std::string& /*type*/) { return false; }
 };
 
 /// The store for `connection`'s dialect; UserError for dialects without one yet.

@@ -4,13 +4,16 @@
 
 #include "drizzle/error.hpp"
 #include "drizzle/migrate/folder.hpp"
+#include "migrate/enum_values.hpp"
 #include "migrate/hash.hpp"
 #include "migrate/migration_store.hpp"
 #include "migrate/plan.hpp"
+#include "migrate/sql_lexer.hpp"
 #include "migrate/statements.hpp"
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -61,13 +64,63 @@ std::vector<mi::LocalMigration> load_local(const MigrationsFolder& folder) {
     return local;
 }
 
-std::string short_hash(const std::string& hash) {
-    return hash.size() > 12 ? hash.substr(0, 12) + ".." : hash;
+struct LoadedFolder {
+    MigrationsFolder folder;
+    std::vector<mi::LocalMigration> local;
+};
+
+/// The folder as migrate() applies it, refusing what cannot be applied safely (see
+/// check_migrations_folder()). Nothing here touches a database.
+LoadedFolder load_folder(const MigrateOptions& options) {
+    const auto& dir = options.folder;
+    if (!std::filesystem::exists(dir)) {
+        throw UserError("migrations folder " + dir.string() +
+                        " does not exist (`out` in the config, or --out); run `generate` first, or point `out` at "
+                        "the folder holding the migrations");
+    }
+    LoadedFolder loaded{MigrationsFolder::read(dir), {}};
+    if (loaded.folder.entries.empty()) {
+        throw UserError("migrations folder " + dir.string() +
+                        " holds no migration (neither <timestamp>_<name>/migration.sql nor meta/_journal.json "
+                        "entries); run `generate` first, or point `out` at the folder holding the migrations");
+    }
+    loaded.local = load_local(loaded.folder);
+    // Two migrations with the same statements: a folder copied under a new name, or a journal
+    // entry merged in twice under another tag. Applying both runs the statements twice, so this
+    // is refused; files that only hold comments (unedited --custom ones) legitimately repeat.
+    std::map<std::string, std::size_t> by_hash;
+    for (std::size_t i = 0; i < loaded.local.size(); ++i) {
+        const auto& m = loaded.local[i];
+        if (mi::is_comment_only(m.sql)) continue;
+        auto [it, fresh] = by_hash.emplace(m.hash, i);
+        if (fresh) continue;
+        const auto& first = loaded.local[it->second];
+        throw UserError("migrations " + first.display_path + " and " + m.display_path + " in " + dir.string() +
+                        " have identical SQL (sha256 " + mi::short_hash(m.hash) +
+                        "): one is a copy (a duplicated folder or journal entry) and would apply the same "
+                        "statements twice. Remove the copy; if both are meant to run, make them differ (a comment "
+                        "saying why is enough)");
+    }
+    return loaded;
 }
 
 std::string modified_line(const mi::LocalMigration& m, const std::string& recorded) {
     return "migration " + m.name + " was applied but its file changed since (recorded hash " +
-           short_hash(recorded) + ", file hash " + short_hash(m.hash) + ")";
+           mi::short_hash(recorded) + ", file hash " + mi::short_hash(m.hash) + ")";
+}
+
+std::string missing_line(const std::vector<mi::LocalMigration>& local, const mi::MissingMigration& m) {
+    std::string text = "migration " + (m.row.name ? *m.row.name : "created_at " + m.row.created_at.value_or("NULL")) +
+                       " is recorded as applied (hash " + mi::short_hash(m.row.hash) + ") but has no file in the folder";
+    if (m.same_hash) {
+        text += " (its hash is that of " + local[*m.same_hash].name +
+                ": a renamed migration, or one recorded twice)";
+    }
+    return text;
+}
+
+std::string missing_label(const mi::MissingMigration& m) {
+    return m.row.name ? *m.row.name : "created_at " + m.row.created_at.value_or("NULL");
 }
 
 std::string out_of_order_line(const std::vector<mi::LocalMigration>& local,
@@ -76,9 +129,18 @@ std::string out_of_order_line(const std::vector<mi::LocalMigration>& local,
            local[o.newer_applied].name;
 }
 
-/// Refuses edited or out-of-order migrations unless allowed; collects what was allowed.
+/// Refuses edited, out-of-order or missing migrations unless allowed; collects what was allowed.
 void check_plan(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigration>& local,
                 const MigrateOptions& options, MigrateResult& result, std::set<std::string>& reported) {
+    if (!plan.missing.empty() && !options.allow_missing) {
+        std::string text = std::to_string(plan.missing.size()) +
+                           " migration(s) recorded in the database have no file in " + options.folder.string() + ":";
+        for (const auto& m : plan.missing) text += "\n  " + missing_line(local, m);
+        text +=
+            "\nRestore the deleted files (or check out the branch they belong to), or go on without them with "
+            "--allow-missing (they stay recorded; nothing of theirs is undone).";
+        throw UserError(text);
+    }
     if (!plan.modified.empty() && !options.allow_modified) {
         std::string text =
             std::to_string(plan.modified.size()) + " applied migration(s) no longer match their files:";
@@ -102,6 +164,11 @@ void check_plan(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigrat
         result.modified.push_back(local[m.index].name);
         if (options.log) options.log("warning: " + modified_line(local[m.index], m.recorded_hash));
     }
+    for (const auto& m : plan.missing) {
+        if (!reported.insert("x:" + missing_label(m)).second) continue;
+        result.missing.push_back(missing_label(m));
+        if (options.log) options.log("warning: " + missing_line(local, m));
+    }
     for (const auto& o : plan.out_of_order) {
         if (!reported.insert("o:" + local[o.index].name).second) continue;
         result.out_of_order.push_back(local[o.index].name);
@@ -109,9 +176,11 @@ void check_plan(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigrat
     }
 }
 
-void apply_one(Connection& connection, const mi::LocalMigration& m) {
-    auto pieces = split_statements(m.sql);
+/// Runs the breakpoint pieces of `m` (split_statements(m.sql), or those left once enum values
+/// were taken out: "" = nothing left of that piece).
+void apply_pieces(Connection& connection, const mi::LocalMigration& m, const std::vector<std::string>& pieces) {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
+        if (pieces[i].empty()) continue;
         try {
             // A comment-only piece runs as a no-op (better-sqlite3 would reject it; see migrate()).
             connection.exec(pieces[i]);
@@ -122,6 +191,10 @@ void apply_one(Connection& connection, const mi::LocalMigration& m) {
                           e.code(), statement);
         }
     }
+}
+
+void apply_one(Connection& connection, const mi::LocalMigration& m) {
+    apply_pieces(connection, m, split_statements(m.sql));
 }
 
 /// Refuses `-- drizzle:txmode none` migrations where the store cannot keep other migrators out
@@ -163,11 +236,13 @@ std::string names_of(const std::vector<mi::LocalMigration>& local, const std::ve
     return text;
 }
 
+
 }  // namespace
 
 MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
-    const MigrationsFolder folder = MigrationsFolder::read(options.folder);
-    const std::vector<mi::LocalMigration> local = load_local(folder);
+    const LoadedFolder loaded = load_folder(options);
+    const MigrationsFolder& folder = loaded.folder;
+    const std::vector<mi::LocalMigration>& local = loaded.local;
     auto store = mi::make_migration_store(connection, options);
     MigrateResult result;
     std::set<std::string> reported;
@@ -220,9 +295,23 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
                     relax_foreign_keys = true;
                     continue;
                 }
-                for (std::size_t i : batch) {
-                    apply_one(connection, local[i]);
-                    store->record(local[i], folder.layout);
+                // Enum values the batch adds are committed first, so its statements can use them.
+                std::vector<std::vector<std::string>> units;
+                for (std::size_t i : batch) units.push_back(split_statements(local[i].sql));
+                auto split = mi::split_enum_values(units, [&](const std::string& type) { return store->type_exists(type); });
+                if (split.cut) {
+                    // A value added to a type an earlier migration of the batch creates or
+                    // recreates: that migration must commit first.
+                    batch.resize(*split.cut);
+                    more = true;
+                }
+                if (!split.first.empty()) {
+                    commit_enum_values_first(connection, *store, split.first, names_of(local, batch));
+                    store->begin(relax_foreign_keys);
+                }
+                for (std::size_t b = 0; b < batch.size(); ++b) {
+                    apply_pieces(connection, local[batch[b]], split.pieces[b]);
+                    store->record(local[batch[b]], folder.layout);
                 }
                 try {
                     store->commit();
@@ -245,6 +334,8 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
     result.already_applied = local.size() - result.applied.size();
     return result;
 }
+
+void check_migrations_folder(const MigrateOptions& options) { load_folder(options); }
 
 std::size_t count_recorded_migrations(Connection& connection, const MigrateOptions& options) {
     const std::string table = mi::quote_identifier(options.table);

@@ -82,6 +82,7 @@ MigrationPlan plan_migrations(FolderLayout layout, const std::vector<LocalMigrat
                               const std::vector<RecordedRow>& rows) {
     std::vector<bool> applied(local.size(), false);
     std::vector<std::string> recorded_hash(local.size());
+    std::vector<RecordedRow> unidentified;
     auto mark = [&](std::size_t i, const RecordedRow& row) {
         applied[i] = true;
         recorded_hash[i] = row.hash;
@@ -96,14 +97,19 @@ MigrationPlan plan_migrations(FolderLayout layout, const std::vector<LocalMigrat
                 unnamed.push_back(row);
             } else if (auto it = by_name.find(*row.name); it != by_name.end()) {
                 mark(it->second, row);
+            } else {
+                // drizzle-orm 1.0 ignores it; a deleted file is reported (migrate --allow-missing).
+                unidentified.push_back(row);
             }
-            // A name with no local folder (another branch's migration) is not ours to judge,
-            // as in drizzle-orm 1.0.
         }
         // Rows a 0.45 migrator added after the table was upgraded have no name: date them.
         auto matches = match_rows_by_time(local, unnamed);
         for (std::size_t r = 0; r < unnamed.size(); ++r) {
-            if (matches[r]) mark(*matches[r], unnamed[r]);
+            if (matches[r]) {
+                mark(*matches[r], unnamed[r]);
+            } else {
+                unidentified.push_back(unnamed[r]);
+            }
         }
     } else {
         std::multimap<std::int64_t, std::size_t> by_when;
@@ -123,11 +129,24 @@ MigrationPlan plan_migrations(FolderLayout layout, const std::vector<LocalMigrat
             for (auto it = first; it != last && !chosen; ++it) {
                 if (!applied[it->second]) chosen = it->second;
             }
-            if (chosen) mark(*chosen, row);
+            if (chosen) {
+                mark(*chosen, row);
+            } else {
+                unidentified.push_back(row);
+            }
         }
     }
 
     MigrationPlan plan;
+    std::stable_sort(unidentified.begin(), unidentified.end(),
+                     [](const RecordedRow& a, const RecordedRow& b) { return a.key < b.key; });
+    for (auto& row : unidentified) {
+        MissingMigration missing{std::move(row), std::nullopt};
+        for (std::size_t i = 0; i < local.size() && !missing.same_hash; ++i) {
+            if (same_file(local[i], missing.row.hash)) missing.same_hash = i;
+        }
+        plan.missing.push_back(std::move(missing));
+    }
     std::optional<std::size_t> last_applied;    // latest in folder order
     std::optional<std::size_t> newest_applied;  // latest by time
     for (std::size_t i = 0; i < local.size(); ++i) {

@@ -20,10 +20,17 @@ struct OutOfOrderMigration {
     std::size_t newer_applied = 0;  ///< an applied migration that comes after it
 };
 
+/// A recorded row that belongs to no local migration: its file was deleted (or renamed).
+struct MissingMigration {
+    RecordedRow row;
+    std::optional<std::size_t> same_hash;  ///< a local migration with the row's hash (a renamed folder?)
+};
+
 struct MigrationPlan {
     std::vector<std::size_t> pending;  ///< local indexes, in apply order
     std::vector<OutOfOrderMigration> out_of_order;
     std::vector<ModifiedMigration> modified;
+    std::vector<MissingMigration> missing;  ///< in recorded order
     std::size_t applied = 0;  ///< local migrations found recorded
 };
 
@@ -36,7 +43,8 @@ std::vector<std::optional<std::size_t>> match_rows_by_time(const std::vector<Loc
 /// Identity: v1 by name (rows without a name fall back to match_rows_by_time); legacy by
 /// created_at == journal `when`. Pending = local migrations no row identifies. Out of order =
 /// pending migrations that come before an applied one (in folder order or by time). Modified =
-/// applied migrations whose file hash is neither the recorded one.
+/// applied migrations whose file hash is neither the recorded one. Missing = rows no local
+/// migration identifies (a row whose created_at cannot be read is not judged).
 MigrationPlan plan_migrations(FolderLayout layout, const std::vector<LocalMigration>& local,
                               const std::vector<RecordedRow>& rows);
 

@@ -258,13 +258,6 @@ TEST(MigrateBehaviour, CustomTableName) {
     EXPECT_TRUE(migrate(*p.db, options).applied.empty());
 }
 
-TEST(MigrateBehaviour, EmptyOrMissingFolderCreatesTableOnly) {
-    Project p;
-    auto result = p.run();
-    EXPECT_TRUE(result.applied.empty());
-    EXPECT_TRUE(p.has_table("__drizzle_migrations"));
-}
-
 TEST(MigrateBehaviour, MixedLayoutFolderIsRefused) {
     Project p;
     copy_tree(fixture("drizzle-kit/sqlite/up/before"), p.folder);

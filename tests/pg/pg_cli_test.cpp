@@ -51,6 +51,7 @@ TEST_F(PgCliTest, WrongPasswordExitsOneWithoutPrintingIt) {
 
 TEST_F(PgCliTest, MissingCredentialsAreAConfigError) {
     TempDir dir("pg-cli");
+    write_v1_migration(dir / "drizzle", 0, "a", "CREATE TABLE a (x int);");  // the folder is checked first
     write_file(dir / "drizzle.config.json", "{ \"dialect\": \"postgresql\" }");
     std::string output;
     EXPECT_EQ(run_kit(dir.path(), {"migrate"}, output), 3) << output;

@@ -22,6 +22,9 @@ struct MigrateOptions {
     TxMode tx_mode = TxMode::all;
     bool allow_modified = false;      ///< accept applied migrations whose file changed (reported, row kept)
     bool allow_out_of_order = false;  ///< apply pending migrations older than the newest applied one
+    /// Go on when the database records migrations whose files are gone (deleted, or renamed
+    /// folders); they are reported in MigrateResult::missing and a warning, and left recorded.
+    bool allow_missing = false;
     int lock_timeout_ms = 60000;      ///< how long to wait for another migrator (0: do not wait)
     /// Progress: one line per applied migration ("applied <name> (<sql path>)") after its commit,
     /// plus one "warning: ..." line per allowed out-of-order or modified migration. May be empty.
@@ -33,15 +36,19 @@ struct MigrateResult {
     std::vector<std::string> applied;       ///< names applied by this run, in order
     std::vector<std::string> out_of_order;  ///< pending names older than the newest applied
     std::vector<std::string> modified;      ///< applied names whose file hash changed
+    /// Recorded migrations with no local file (allowed by allow_missing): the recorded name, or
+    /// for rows without one (0.x bookkeeping) "created_at <ms>".
+    std::vector<std::string> missing;
     std::size_t already_applied = 0;
 };
 
 /// Applies every pending migration of `options.folder` through `connection`.
+/// - The folder is checked first, before the database is touched (check_migrations_folder()).
 /// - Creates the bookkeeping table exactly as drizzle-orm does for the folder's layout
 ///   (legacy: 0.45's id/hash/created_at; v1: 1.0's with name/applied_at, upgrading a 0.45 table).
 /// - Pending = not recorded (by name for v1, by created_at for legacy), never "newer than last".
-/// - Out-of-order pending migrations and edited applied files are errors (UserError listing them)
-///   unless allowed by the options.
+/// - Out-of-order pending migrations, edited applied files and recorded migrations whose file is
+///   gone are errors (UserError listing them) unless allowed by the options.
 /// - Serialises concurrent migrators and re-reads the applied set under the lock, so each
 ///   migration is applied exactly once. SQLite: BEGIN IMMEDIATE + busy timeout. PostgreSQL: a
 ///   session advisory lock on a key derived from "<schema>.<table>", taken before the bookkeeping
@@ -60,9 +67,21 @@ struct MigrateResult {
 ///   into child tables: when a migration of the transaction switches foreign keys off and the
 ///   connection enforces them, enforcement is switched off before BEGIN, `PRAGMA foreign_key_check`
 ///   runs before COMMIT (violations roll back) and the setting is restored afterwards.
+/// - PostgreSQL: `ALTER TYPE … ADD VALUE` statements of the migrations about to run, on types that
+///   exist already, run first as `ADD VALUE IF NOT EXISTS` and are committed (under the lock) before
+///   the migrations' transaction, so the new values can be used there (SQLSTATE 55P04 otherwise).
+///   They stay if the rest fails. In `all` mode a migration extending a type that an earlier
+///   pending migration creates starts a new transaction once that one has committed.
 /// - A comment-only statement (the unedited `generate --custom` file) is a no-op and the
 ///   migration is recorded (drizzle-orm fails on it with better-sqlite3, accepts it on PostgreSQL).
 MigrateResult migrate(Connection& connection, const MigrateOptions& options);
+
+/// Reads and checks `options.folder` as migrate() does, without touching any database. UserError
+/// (naming the path) when the folder does not exist, is not a folder, holds no migration, lists a
+/// migration twice (a journal entry duplicated by a merge), or holds two migrations with the same
+/// SQL (a copied migration would apply its statements twice; files with only comments, such as
+/// unedited `generate --custom` ones, may share their text).
+void check_migrations_folder(const MigrateOptions& options);
 
 /// How many migrations the bookkeeping table of `options` (table, schema) records; 0 when the
 /// table does not exist. Reads only: nothing is created.

@@ -1,2 +1,2 @@
-ALTER TYPE "mood" RENAME TO "feeling";--> statement-breakpoint
-ALTER TYPE "feeling" ADD VALUE 'great';
+ALTER TYPE "mood" ADD VALUE 'great';--> statement-breakpoint
+ALTER TYPE "mood" RENAME TO "feeling";

@@ -1,0 +1,2 @@
+CREATE TYPE "feeling" AS ENUM('sad', 'ok', 'great');
+CREATE TABLE "t" ("m" "feeling" DEFAULT 'great');
