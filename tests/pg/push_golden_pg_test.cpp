@@ -3,7 +3,7 @@
 // The target is given as a snapshot (next.sql built in a second database, introspected, written
 // in drizzle-kit 1.0's format), pushed with --force, the case's answers.json and both sides'
 // schemas as --schemaFilter through the real CLI. The database must then introspect as next does, keep the seeded rows of surviving tables,
-// and a second push must find nothing. A push the seeded rows would make fail is refused with
+// run verify.sql (when present), and a second push must find nothing. A push the seeded rows would make fail is refused with
 // nothing changed.
 #include "pg_support.hpp"
 
@@ -76,6 +76,15 @@ TEST_P(PushGoldenPg, PushReachesTheTargetSchemaAndKeepsRows) {
     const auto counts_after = row_counts(*db);
     for (const auto& [table, count] : counts_before) {
         if (counts_after.count(table)) EXPECT_EQ(counts_after.at(table), count) << "rows lost in " << table;
+    }
+    // What the database must accept after the push (the next insert into a former serial, say).
+    const std::string verify = test::optional_file(dir / "verify.sql");
+    if (!verify.empty()) {
+        try {
+            db->exec(verify);
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "verify.sql failed on the pushed database: " << e.what();
+        }
     }
     args[1] = "--explain";
     ASSERT_EQ(run_kit(temp.path(), args, out), 0) << out;
