@@ -97,6 +97,8 @@ int run_push(const PushOptions& options) {
     // the same constraint are kept, so a push never renames for nothing.
     assign_default_names(desired, NamingStyle::v1, /*rederive=*/true);
     adopt_constraint_names(live, desired);
+    // Expressions are compared by meaning: the server keeps `price>0` as `price > 0::numeric`.
+    align_expressions_with_live(*connection, live, desired, print_info);
     require_valid(desired);
 
     ScriptedResolver answers(options.answers.empty()
