@@ -5,6 +5,8 @@
 // below are written in the other forms (lowercase, no spaces or parentheses, casts left out, IN
 // lists, LIKE, BETWEEN, ::text, CURRENT_TIMESTAMP, ...), from a .sql file and from a C++ header:
 // after one push, `push --explain` must find nothing, and a real change must still be found.
+// Policy roles (`TO current_user`) and array dimensions (`integer[][]`), which the catalog also
+// keeps in its own form, are part of it.
 #include "pg_support.hpp"
 
 #include "drizzle/dialect/pg.hpp"
@@ -34,6 +36,7 @@ create table users (
   minus bigint default -1,
   label text default lower('X'),
   tags text[] default '{}',
+  matrix integer[][],
   total numeric generated always as (price*qty) stored,
   lower_email text generated always as (lower(email)) stored,
   code text generated always as (upper(name)||'-'||id::text) stored,
@@ -53,6 +56,7 @@ create view recent_users as select u.id, u.email from active_users u join users 
 create materialized view user_totals as select status, count(*) as n, sum(price*qty) as value from users group by status;
 create policy own on users for select using (status = 'active');
 create policy edit on users for update using (feeling in ('ok','happy')) with check (price>0);
+create policy mine on users as restrictive for insert to current_user with check (length(name)>0);
 alter table users enable row level security;
 create table billing.invoices (
   id integer generated always as identity primary key,

@@ -47,7 +47,9 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
 /// differing expression is created on a temporary copy of its live table (or as a temporary
 /// view) in a transaction, or a savepoint of the caller's, that is rolled back, and read back
 /// through introspect(). Expressions that cannot be created there keep their text. Returns how
-/// many expressions took the live text; `note` hears why a table could not be compared.
+/// many expressions took the live text; `note` hears why a table could not be compared. Policy
+/// roles and array dimensions of columns are aligned the same way (`TO current_user` is stored as
+/// the role; `text[][]` as `text[]`).
 std::size_t adopt_live_expressions(Connection& connection, const Schema& live, Schema& desired,
                                    const std::function<void(const std::string&)>& note = {});
 

@@ -12,7 +12,9 @@
 // introspection the live schema came from. When the two renderings agree the desired schema
 // takes the live text, and diff() sees no change. Anything that cannot be probed (a column the
 // table does not have yet, a missing function, no TEMP privilege) keeps its own text: the diff
-// then recreates the object, as it would without this step.
+// then recreates the object, as it would without this step. Policy roles (`current_user` is kept
+// as the role it named) and array dimensions (not kept at all), which the catalog also reports in
+// its own form, are aligned here too.
 #include "drizzle/dialect/pg.hpp"
 #include "drizzle/error.hpp"
 
@@ -138,11 +140,24 @@ TableProbe find_differences(Table& desired, const Table& live) {
     }
     for (const auto& policy : desired.policies) {
         const auto* old = find_in(live.policies, [&](const Policy& p) { return p.name == policy.name; });
-        if (old != nullptr && (old->using_ != policy.using_ || old->with_check != policy.with_check)) {
+        // Roles too: the catalog keeps `current_user` as the role it named when the policy was made.
+        if (old != nullptr && (old->using_ != policy.using_ || old->with_check != policy.with_check || old->to != policy.to)) {
             probe.policies.push_back(policy.name);
         }
     }
     return probe;
+}
+
+// PostgreSQL does not keep an array's declared dimensions (`text[][]` is `text[]`): any array
+// column of the same element type is the same column.
+void align_array_dimensions(Table& desired, const Table& live) {
+    for (auto& column : desired.columns) {
+        const Column* old = live.find_column(column.name);
+        if (old != nullptr && column.dimensions > 0 && old->dimensions > 0 && column.type == old->type &&
+            column.type_schema == old->type_schema) {
+            column.dimensions = old->dimensions;
+        }
+    }
 }
 
 bool has_work(const TableProbe& p) {
@@ -247,9 +262,10 @@ std::size_t adopt_table(const TableProbe& p, const Table& scratch) {
         const auto* probed = find_in(scratch.policies, [&](const Policy& x) { return x.name == name; });
         const auto* old = find_in(live.policies, [&](const Policy& x) { return x.name == name; });
         auto* policy = find_in(desired.policies, [&](const Policy& x) { return x.name == name; });
-        if (probed && probed->using_ == old->using_ && probed->with_check == old->with_check) {
+        if (probed && probed->using_ == old->using_ && probed->with_check == old->with_check && probed->to == old->to) {
             policy->using_ = old->using_;
             policy->with_check = old->with_check;
+            policy->to = old->to;
             ++adopted;
         }
     }
@@ -264,6 +280,7 @@ std::size_t adopt_live_expressions(Connection& connection, const Schema& live, S
     for (auto& table : desired.tables) {
         const auto* twin = find_in(live.tables, [&](const Table& t) { return is_same_table(t, table); });
         if (twin == nullptr) continue;
+        align_array_dimensions(table, *twin);
         TableProbe probe = find_differences(table, *twin);
         if (has_work(probe)) tables.push_back(std::move(probe));
     }
