@@ -114,7 +114,8 @@ TEST_P(PushGoldenPg, PushFromTheHandWrittenSqlIsIdempotent) {
         // CREATE SCHEMA "x"; -> --schemaFilter x, so dropped and created schemas are both managed.
         const std::string prefix = "CREATE SCHEMA \"";
         if (line.rfind(prefix, 0) == 0) {
-            args.insert(args.end(), {"--schemaFilter", line.substr(prefix.size(), line.find('"', prefix.size()) - prefix.size())});
+            const auto end = line.find('"', prefix.size());
+            args.insert(args.end(), {"--schemaFilter", line.substr(prefix.size(), end - prefix.size())});
         }
     }
     if (fs::exists(dir / "answers.json")) args.insert(args.end(), {"--answers", (dir / "answers.json").string()});

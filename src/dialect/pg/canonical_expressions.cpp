@@ -18,8 +18,9 @@
 #include "drizzle/dialect/pg.hpp"
 #include "drizzle/error.hpp"
 
-#include <map>
-#include <optional>
+#include <functional>
+#include <string>
+#include <vector>
 
 namespace drizzle::pg {
 
@@ -141,7 +142,8 @@ TableProbe find_differences(Table& desired, const Table& live) {
     for (const auto& policy : desired.policies) {
         const auto* old = find_in(live.policies, [&](const Policy& p) { return p.name == policy.name; });
         // Roles too: the catalog keeps `current_user` as the role it named when the policy was made.
-        if (old != nullptr && (old->using_ != policy.using_ || old->with_check != policy.with_check || old->to != policy.to)) {
+        if (old != nullptr &&
+            (old->using_ != policy.using_ || old->with_check != policy.with_check || old->to != policy.to)) {
             probe.policies.push_back(policy.name);
         }
     }
@@ -225,7 +227,8 @@ std::size_t adopt_table(const TableProbe& p, const Table& scratch) {
         const Column* probed = scratch.find_column(name);
         const Column* old = live.find_column(name);
         Column* column = find_in(desired.columns, [&](const Column& c) { return c.name == name; });
-        if (probed && probed->generated && old->generated && probed->generated->expression == old->generated->expression) {
+        if (probed && probed->generated && old->generated &&
+            probed->generated->expression == old->generated->expression) {
             column->generated->expression = old->generated->expression;
             ++adopted;
         }
@@ -290,7 +293,9 @@ std::size_t adopt_live_expressions(Connection& connection, const Schema& live, S
         const auto* twin = find_in(live.views, [&](const View& v) {
             return v.name == view.name && schema_key(v.schema) == schema_key(view.schema);
         });
-        if (twin != nullptr && twin->definition && twin->definition != view.definition) views.push_back({&view, twin, ""});
+        if (twin != nullptr && twin->definition && twin->definition != view.definition) {
+            views.push_back({&view, twin, ""});
+        }
     }
     if (tables.empty() && views.empty()) return 0;
 

@@ -36,8 +36,12 @@ std::string storage_type(const std::string& type) {
 
 SequenceOptions effective_identity_options(SequenceOptions options, const std::string& type) {
     const std::string base = storage_type(type);
-    const std::string type_min = base == "smallint" ? "-32768" : base == "integer" ? "-2147483648" : "-9223372036854775808";
-    const std::string type_max = base == "smallint" ? "32767" : base == "integer" ? "2147483647" : "9223372036854775807";
+    const std::string type_min = base == "smallint"  ? "-32768"
+                                 : base == "integer" ? "-2147483648"
+                                                     : "-9223372036854775808";
+    const std::string type_max = base == "smallint"  ? "32767"
+                                 : base == "integer" ? "2147483647"
+                                                     : "9223372036854775807";
     if (!options.increment) options.increment = "1";
     const bool descending = !options.increment->empty() && options.increment->front() == '-';
     if (!options.min_value) options.min_value = descending ? type_min : "1";
