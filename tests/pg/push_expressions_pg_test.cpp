@@ -202,6 +202,31 @@ TEST_F(PushExpressionsPg, ComparisonLeavesTheCallersTransactionAndTheDatabaseAsT
     }
 }
 
+// A user without the TEMPORARY privilege (or a read-only standby) cannot make the scratch copies:
+// the expressions are compared as written, as before, and one note says why.
+TEST_F(PushExpressionsPg, WithoutTheTempPrivilegeExpressionsAreComparedAsWrittenAndANoteSaysWhy) {
+    auto db = connect();
+    const std::string role = "expr_probe_" + database();
+    db->exec("CREATE TABLE t (price numeric, CONSTRAINT positive CHECK (price > 0)); CREATE ROLE " +
+             pg::quote_identifier(role) + " LOGIN; REVOKE TEMPORARY ON DATABASE " +
+             pg::quote_identifier(database()) + " FROM PUBLIC; GRANT SELECT ON t TO " + pg::quote_identifier(role));
+    {
+        auto limited = pg::PgConnection::open(pg_url_with_user(url(), role, ""));
+        const Schema live = pg::introspect(*limited);
+        Schema desired = live;
+        desired.tables[0].checks[0].value = "price>0";
+        std::vector<std::string> notes;
+        EXPECT_EQ(pg::adopt_live_expressions(*limited, live, desired,
+                                             [&](const std::string& note) { notes.push_back(note); }),
+                  0u);
+        EXPECT_EQ(desired.tables[0].checks[0].value, "price>0");
+        ASSERT_EQ(notes.size(), 1u);
+        EXPECT_NE(notes[0].find("could not make temporary copies of 1 table(s)"), std::string::npos) << notes[0];
+        EXPECT_NE(notes[0].find("permission denied"), std::string::npos) << notes[0];
+    }
+    db->exec("REVOKE ALL ON t FROM " + pg::quote_identifier(role) + "; DROP ROLE " + pg::quote_identifier(role));
+}
+
 // generate never talks to a database: a snapshot of the loose schema diffs empty against it.
 TEST_F(PushExpressionsPg, GenerateTwiceFromTheLooseSchemaFindsNothingTheSecondTime) {
     use_schema("schema.sql", kLooseSql);

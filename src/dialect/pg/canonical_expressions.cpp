@@ -87,15 +87,19 @@ public:
         try {
             connection_.exec(std::string("SAVEPOINT ") + kSavepoint + "; " + sql + "; RELEASE SAVEPOINT " + kSavepoint);
             return true;
-        } catch (const DbError&) {
+        } catch (const DbError& e) {
+            last_error_ = e.what();
             connection_.exec(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint + "; RELEASE SAVEPOINT " + kSavepoint);
             return false;
         }
     }
+    /// The server's message for the last probe that failed.
+    const std::string& last_error() const { return last_error_; }
 
 private:
     Connection& connection_;
     bool savepoint_ = false;
+    std::string last_error_;
 };
 
 /// One desired table whose expressions differ in text from its live twin.
@@ -167,20 +171,16 @@ bool has_work(const TableProbe& p) {
            !p.policies.empty();
 }
 
-// Creates the scratch table and each differing object on it; what fails is left out.
-void build_table_probe(RolledBackScope& scope, TableProbe& p, int number,
-                       const std::function<void(const std::string&)>& note) {
+// Creates the scratch table and each differing object on it; what fails is left out. False when
+// the table itself could not be copied (no TEMP privilege, a read-only standby).
+bool build_table_probe(RolledBackScope& scope, TableProbe& p, int number) {
     p.scratch = "__drizzle_expression_probe_" + std::to_string(number);
     const std::string scratch = qualified_name("pg_temp", p.scratch);
     // LIKE copies names, types and NOT NULL: no defaults, generation, constraints or indexes.
     if (!scope.probe("CREATE TEMPORARY TABLE " + quote_identifier(p.scratch) + " (LIKE " +
                      qualified_name(p.live->schema, p.live->name) + ")")) {
-        if (note) {
-            note("could not create a temporary copy of " + qualified_name(p.live->schema, p.live->name) +
-                 " to compare expressions through the server; its expressions are compared as written");
-        }
-        p = TableProbe{};
-        return;
+        p.desired = nullptr;
+        return false;
     }
     const Table& desired = *p.desired;
     for (const auto& name : p.generated) {
@@ -216,6 +216,7 @@ void build_table_probe(RolledBackScope& scope, TableProbe& p, int number,
         while (!sql.empty() && (sql.back() == ';' || sql.back() == '\n')) sql.pop_back();
         scope.probe(sql);
     }
+    return true;
 }
 
 // Takes the live text for every probed expression the server rendered as the live one.
@@ -301,7 +302,19 @@ std::size_t adopt_live_expressions(Connection& connection, const Schema& live, S
 
     RolledBackScope scope(connection);
     int number = 0;
-    for (auto& probe : tables) build_table_probe(scope, probe, number++, note);
+    std::size_t uncopied = 0;
+    std::string first_uncopied;
+    for (auto& probe : tables) {
+        const std::string name = qualified_name(probe.live->schema, probe.live->name);
+        if (!build_table_probe(scope, probe, number++) && uncopied++ == 0) {
+            first_uncopied = name + ": " + scope.last_error();
+        }
+    }
+    if (uncopied > 0 && note) {
+        note("could not make temporary copies of " + std::to_string(uncopied) +
+             " table(s) to compare expressions through the server (" + first_uncopied +
+             "); their expressions are compared as written");
+    }
     for (auto& probe : views) {
         // A plain temporary view: PostgreSQL prints a materialized view's query the same way,
         // and has no temporary materialized views.
