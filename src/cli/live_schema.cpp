@@ -131,4 +131,13 @@ Schema introspect_live(const Config& config, Connection& connection, const Objec
     return schema;
 }
 
+void align_expressions_with_live(Connection& connection, const Schema& live, Schema& desired,
+                                 const std::function<void(const std::string&)>& log) {
+#ifdef DRIZZLE_HAVE_PG
+    if (connection.dialect() == Dialect::postgresql) pg::adopt_live_expressions(connection, live, desired, log);
+#else
+    (void)connection, (void)live, (void)desired, (void)log;
+#endif
+}
+
 }  // namespace drizzle::cli

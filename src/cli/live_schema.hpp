@@ -47,6 +47,12 @@ ObjectCounts count_objects(const Schema& schema);
 Schema introspect_live(const Config& config, Connection& connection, const ObjectFilter& filter,
                        const std::function<void(const std::string&)>& log = {});
 
+/// Aligns the expressions of `desired` with how the live database already stores the same ones
+/// (PostgreSQL: see pg::adopt_live_expressions), so push compares meaning, not spelling.
+/// SQLite keeps expressions as written: nothing to do there.
+void align_expressions_with_live(Connection& connection, const Schema& live, Schema& desired,
+                                 const std::function<void(const std::string&)>& log = {});
+
 /// Keeps only what `filter` manages (used on desired schemas too, so push never drops or creates
 /// objects outside the filter).
 void apply_filter(Schema& schema, const ObjectFilter& filter);

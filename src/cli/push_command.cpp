@@ -66,6 +66,8 @@ PushPlan plan_push(const Config& config, Connection& connection, Schema desired,
     // the same constraint are kept, so a push never renames for nothing.
     assign_default_names(desired, NamingStyle::v1, /*rederive=*/true);
     adopt_constraint_names(live, desired);
+    // Expressions are compared by meaning: the server keeps `price>0` as `price > 0::numeric`.
+    align_expressions_with_live(connection, live, desired, print_info);
     require_valid(desired);
     PushPlan plan;
     plan.diff = drizzle::diff(live, desired, resolver, NamingStyle::v1);

@@ -1,7 +1,9 @@
 // Golden PostgreSQL scenarios: prev.sql + next.sql -> expected.sql, round-tripped on the real server.
 //
 // Each case folder under tests/golden/pg/<area>/<case>/ holds prev.sql (may be absent), next.sql,
-// optional answers.json and seed.sql, and expected.sql (DRIZZLE_UPDATE_GOLDEN=1 rewrites it).
+// optional answers.json, seed.sql and verify.sql, and expected.sql (DRIZZLE_UPDATE_GOLDEN=1
+// rewrites it). verify.sql runs on the migrated database and must succeed (an INSERT relying on a
+// sequence, say: the schema can match while the next insert still collides).
 // Both schemas are built in fresh databases and introspected, the diff is rendered, applied to
 // the prev database through our migrator, and the result must introspect equal to next.
 #include "support/test_support.hpp"
@@ -144,6 +146,15 @@ TEST_P(GoldenPg, GeneratesExpectedSqlAndRoundTrips) {
             if (d.kind == RenameQuestion::Kind::table && table == d.schema + "." + d.from) now = d.schema + "." + d.name;
         }
         if (counts_after.count(now)) EXPECT_EQ(counts_after.at(now), count) << "rows lost in table " << now;
+    }
+
+    const std::string verify = test::optional_file(dir / "verify.sql");
+    if (!verify.empty()) {
+        try {
+            prev_connection->exec(verify);
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "verify.sql failed on the migrated database: " << e.what();
+        }
     }
 }
 

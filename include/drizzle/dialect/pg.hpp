@@ -5,6 +5,8 @@
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/schema/model.hpp"
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,5 +39,18 @@ bool needs_no_transaction(const std::vector<Operation>& operations);
 Schema introspect(Connection& connection, const std::vector<std::string>& schemas = {},
                   const std::string& migrations_schema = "drizzle",
                   const std::string& migrations_table = "__drizzle_migrations");
+
+/// For push: spells each expression of `desired` (column defaults, generated columns, checks,
+/// index elements and predicates, policy USING / WITH CHECK, view bodies) exactly as `live` (an
+/// introspection of `connection`) does whenever the server stores both the same way, so that
+/// `price>0` and the catalog's `price > 0::numeric` are no change. The server decides: each
+/// differing expression is created on a temporary copy of its live table (or as a temporary
+/// view) in a transaction, or a savepoint of the caller's, that is rolled back, and read back
+/// through introspect(). Expressions that cannot be created there keep their text. Returns how
+/// many expressions took the live text; `note` hears why a table could not be compared. Policy
+/// roles and array dimensions of columns are aligned the same way (`TO current_user` is stored as
+/// the role; `text[][]` as `text[]`).
+std::size_t adopt_live_expressions(Connection& connection, const Schema& live, Schema& desired,
+                                   const std::function<void(const std::string&)>& note = {});
 
 }  // namespace drizzle::pg

@@ -1,4 +1,5 @@
 // PostgreSQL SQL text for each operation, in drizzle-kit 1.0's conventions where they work.
+#include "dialect/pg/serial_identity.hpp"
 #include "drizzle/dialect/pg.hpp"
 #include "util/text.hpp"
 
@@ -151,42 +152,70 @@ void alter_column(const op::AlterColumn& o, std::vector<std::string>& out) {
                               quote_identifier(o.to.name);
     const Column& a = o.from;
     const Column& b = o.to;
-    const bool type_changed = column_type(a) != column_type(b);
+    // serial is integer plus an owned sequence and its default: the type is the integer type.
+    const bool was_serial = serials::is_serial(a.type);
+    const bool becomes_serial = serials::is_serial(b.type);
+    Column a_storage = a;
+    Column b_storage = b;
+    a_storage.type = serials::storage_type(a.type);
+    b_storage.type = serials::storage_type(b.type);
+    const bool type_changed = column_type(a_storage) != column_type(b_storage);
     const bool default_changed = !(a.default_value == b.default_value);
     // A column that stops being generated keeps its values; a changed expression is re-added below.
     if (a.generated && !b.generated) out.push_back(table + " DROP EXPRESSION;");
     if (a.identity && !b.identity) out.push_back(table + " DROP IDENTITY;");
     // A default of the old type may not cast to the new one: drop it first, set it after.
     if (a.default_value && (type_changed || default_changed)) out.push_back(table + " DROP DEFAULT;");
+    if (was_serial && !becomes_serial) {
+        // The sequence default goes, and the sequence with it: an identity would otherwise be
+        // refused ("already has a default value") or get a different sequence name.
+        out.push_back(table + " DROP DEFAULT;");
+        out.push_back(serials::drop_owned_sequence(o.schema, o.table, b.name));
+    }
     if (type_changed) {
-        out.push_back(table + " SET DATA TYPE " + column_type(b) + " USING " + quote_identifier(b.name) +
-                      "::" + column_type(b) + ";");
+        out.push_back(table + " SET DATA TYPE " + column_type(b_storage) + " USING " + quote_identifier(b.name) +
+                      "::" + column_type(b_storage) + ";");
+    }
+    if (was_serial && becomes_serial && type_changed) {
+        out.push_back(serials::retype_owned_sequence(o.schema, o.table, b.name, b.type));
     }
     if (b.default_value && (type_changed || default_changed)) {
         out.push_back(table + " SET DEFAULT " + b.default_value->sql + ";");
     }
-    // An identity needs NOT NULL first.
-    if (!a.identity && b.identity && !a.not_null && !a.primary_key) {
-        out.push_back(table + " SET NOT NULL;");
+    if (becomes_serial && !was_serial) {
+        out.push_back(serials::create_owned_sequence(o.schema, o.table, b.name, b.type));
+        out.push_back(table + " SET DEFAULT " + serials::serial_default(o.schema, o.table, b.name) + ";");
+        out.push_back(serials::restart_past_rows(o.schema, o.table, b.name,
+                                                serials::effective_identity_options({}, b.type)));
     }
-    if (!a.identity && b.identity) out.push_back(table + " ADD" + identity_clause(*b.identity) + ";");
+    // An identity needs NOT NULL first.
+    const bool identity_set_above = !a.identity && b.identity && !a.effective_not_null();
+    if (identity_set_above) out.push_back(table + " SET NOT NULL;");
+    if (!a.identity && b.identity) {
+        out.push_back(table + " ADD" + identity_clause(*b.identity) + ";");
+        // The column may hold values already (a former serial or plain key): the identity starts
+        // past them, or the next insert collides.
+        out.push_back(serials::restart_past_rows(o.schema, o.table, b.name,
+                                                serials::effective_identity_options(b.identity->options, b.type)));
+    }
     if (a.identity && b.identity && !(a.identity == b.identity)) {
         if (a.identity->kind != b.identity->kind) {
             out.push_back(table + " SET GENERATED " +
                           (b.identity->kind == IdentityColumn::Kind::always ? "ALWAYS" : "BY DEFAULT") + ";");
         }
-        std::string options = sequence_options(b.identity->options);
-        if (!options.empty() && !(a.identity->options == b.identity->options)) {
-            // ALTER COLUMN ... SET takes each option as its own SET clause.
-            std::string sets;
-            const auto& n = b.identity->options;
-            if (n.increment) sets += " SET INCREMENT BY " + *n.increment;
-            if (n.min_value) sets += " SET MINVALUE " + *n.min_value;
-            if (n.max_value) sets += " SET MAXVALUE " + *n.max_value;
-            if (n.start_with) sets += " SET START WITH " + *n.start_with;
-            if (n.cache) sets += " SET CACHE " + *n.cache;
-            sets += n.cycle ? " SET CYCLE" : " SET NO CYCLE";
+        const SequenceOptions before = serials::effective_identity_options(a.identity->options, a.type);
+        const SequenceOptions after = serials::effective_identity_options(b.identity->options, b.type);
+        if (!(before == after)) {
+            // ALTER COLUMN ... SET takes each option as its own SET clause. All are written, with
+            // PostgreSQL's defaults spelled out: a bound moved past the old START is refused
+            // otherwise. RESTART moves the current value inside the new bounds; the setval after
+            // it moves it past the rows.
+            std::string sets = " SET INCREMENT BY " + *after.increment + " SET MINVALUE " + *after.min_value +
+                               " SET MAXVALUE " + *after.max_value + " SET START WITH " + *after.start_with +
+                               " SET CACHE " + *after.cache + (after.cycle ? " SET CYCLE" : " SET NO CYCLE") +
+                               " RESTART";
             out.push_back(table + sets + ";");
+            out.push_back(serials::restart_past_rows(o.schema, o.table, b.name, after));
         }
     }
     const std::string table_only = "ALTER TABLE " + qualified_name(o.schema, o.table);
@@ -200,9 +229,10 @@ void alter_column(const op::AlterColumn& o, std::vector<std::string>& out) {
     }
     // PostgreSQL leaves a former key column NOT NULL; drop it unless the new column wants it.
     const bool was_not_null = a.effective_not_null();
-    const bool identity_set_above = !a.identity && b.identity && !a.not_null && !a.primary_key;
     if (was_not_null && !b.effective_not_null()) out.push_back(table + " DROP NOT NULL;");
-    if (!was_not_null && b.not_null && !b.primary_key && !identity_set_above) out.push_back(table + " SET NOT NULL;");
+    if (!was_not_null && (b.not_null || becomes_serial) && !b.primary_key && !identity_set_above) {
+        out.push_back(table + " SET NOT NULL;");
+    }
     if (b.generated && !(a.generated == b.generated)) {
         // PostgreSQL cannot change a generation expression in place.
         out.push_back(table_only + " DROP COLUMN " + quote_identifier(b.name) + ";");

@@ -1,0 +1,2 @@
+ALTER TABLE "t" ALTER COLUMN "id" SET INCREMENT BY -2 SET MINVALUE -1000 SET MAXVALUE -10 SET START WITH -10 SET CACHE 1 SET NO CYCLE RESTART;--> statement-breakpoint
+SELECT setval(pg_get_serial_sequence('"t"', 'id'), LEAST(MIN("id") - 1, -10), false) FROM "t";

@@ -1,0 +1,2 @@
+ALTER TABLE "t" ALTER COLUMN "id" SET INCREMENT BY 10 SET MINVALUE 1 SET MAXVALUE 9223372036854775807 SET START WITH 1 SET CACHE 1 SET NO CYCLE RESTART;--> statement-breakpoint
+SELECT setval(pg_get_serial_sequence('"t"', 'id'), GREATEST(MAX("id") + 1, 1), false) FROM "t";

@@ -1,0 +1,2 @@
+INSERT INTO t (name) VALUES ('a'), ('b');
+INSERT INTO t (id, name) VALUES (50, 'manual');

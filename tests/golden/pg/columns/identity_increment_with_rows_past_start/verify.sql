@@ -1,0 +1,2 @@
+INSERT INTO t (name) VALUES ('c');
+INSERT INTO t (name) VALUES ('d');

@@ -1,0 +1,3 @@
+ALTER TABLE "t" ALTER COLUMN "id" SET GENERATED ALWAYS;--> statement-breakpoint
+ALTER TABLE "t" ALTER COLUMN "id" SET INCREMENT BY 5 SET MINVALUE 1000 SET MAXVALUE 900000 SET START WITH 1000 SET CACHE 10 SET CYCLE RESTART;--> statement-breakpoint
+SELECT setval(pg_get_serial_sequence('"t"', 'id'), GREATEST(MAX("id") + 1, 1000), false) FROM "t";

@@ -1,0 +1,2 @@
+ALTER TABLE "t" ALTER COLUMN "id" SET DATA TYPE bigint USING "id"::bigint;--> statement-breakpoint
+DO $drizzle$ BEGIN EXECUTE 'ALTER SEQUENCE ' || pg_get_serial_sequence('"t"', 'id') || ' AS bigint'; END $drizzle$;

@@ -1,0 +1,1 @@
+INSERT INTO "App"."User Accounts" (name) VALUES ('a'), ('b');

@@ -1,0 +1,2 @@
+ALTER TABLE "t" ALTER COLUMN "id" DROP DEFAULT;--> statement-breakpoint
+DO $drizzle$ DECLARE owned text := pg_get_serial_sequence('"t"', 'id'); BEGIN IF owned IS NOT NULL THEN EXECUTE 'DROP SEQUENCE ' || owned; END IF; END $drizzle$;

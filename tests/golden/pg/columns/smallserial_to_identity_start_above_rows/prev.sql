@@ -1,0 +1,1 @@
+CREATE TABLE "t" ("id" smallserial PRIMARY KEY, "name" text);
