@@ -2,6 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/database.hpp"
+#include "cli/folder_dialect.hpp"
+#include "drizzle/migrate/folder.hpp"
 #include "drizzle/migrate/migrator.hpp"
 
 #include <iostream>
@@ -26,6 +28,8 @@ int run_migrate(const MigrateOptionsCli& options) {
     migrate_options.lock_timeout_ms = options.lock_timeout_seconds * 1000;
     migrate_options.log = [](const std::string& line) { std::cout << line << std::endl; };
 
+    // A folder of another dialect is refused before the database is opened (or created).
+    require_folder_dialect(config, MigrationsFolder::read(migrate_options.folder));
     auto connection = open_database(config);
     MigrateResult result = migrate(*connection, migrate_options);
     if (result.applied.empty()) {
