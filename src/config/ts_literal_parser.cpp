@@ -156,7 +156,10 @@ private:
     // ---- environment ----------------------------------------------------------------------
 
     // JS makes a key holding an unset variable vanish, which would surface as a vague "url is
-    // required" far away; each such read becomes a warning naming the variable and the key.
+    // required" far away, or silently as a default. Each such key is recorded for the error
+    // that needs it; a warning is printed too, except for dbCredentials, which only commands
+    // that connect need (generate runs without a database URL in many setups) and whose
+    // "required" errors carry the record.
     void report_unset() {
         std::set<std::pair<std::string, std::string>> seen;
         for (const auto& read : unset_) {
@@ -169,7 +172,7 @@ private:
                 text += ", so '" + read.key + "' is left out";
                 unset_keys_.emplace(read.key, "process.env." + read.name + " (" + where + ") is not set");
             }
-            warnings_.push_back(text);
+            if (!read.key.starts_with("dbCredentials.")) warnings_.push_back(text);
         }
     }
 

@@ -112,32 +112,43 @@ TEST_F(CliMessages, SnapshotWithTheWrongDialectSaysWhatItHolds) {
     EXPECT_EQ(output.find("prevId"), std::string::npos) << output;
 }
 
-// (d) An unset process.env variable in a .ts config: named with the config file and line, as a
-// warning on every command, and in the error that follows from the missing key.
+// (d) An unset process.env variable in a .ts config: named with the config file and line in the
+// error that follows from the missing key, and as a warning on every command for keys that
+// otherwise fall back silently (here `out`).
 TEST_F(CliMessages, UnsetProcessEnvIsNamed) {
     test::write_file(dir / "drizzle.config.ts", "import { defineConfig } from 'drizzle-kit';\n"
                                                 "export default defineConfig({\n"
                                                 "  dialect: 'sqlite',\n"
                                                 "  schema: './s.sql',\n"
                                                 "  dbCredentials: { url: process.env.DRIZZLE_TEST_UNSET_DB! },\n"
+                                                "  out: `${process.env.DRIZZLE_TEST_UNSET_OUT}/migrations`,\n"
                                                 "});\n");
     test::write_file(dir / "s.sql", "CREATE TABLE z (id integer);\n");
     test::write_file(dir / "drizzle/20250101000000_a/migration.sql", "CREATE TABLE z (id integer);\n");
-    const std::string where = (dir / "drizzle.config.ts").string() + ":5:";
+    const std::string config = (dir / "drizzle.config.ts").string();
+    const std::string unset = "-u DRIZZLE_TEST_UNSET_DB -u DRIZZLE_TEST_UNSET_OUT";
     for (const std::string command : {"migrate", "push", "pull"}) {
         std::string output;
-        EXPECT_EQ(kit(command, output, "-u DRIZZLE_TEST_UNSET_DB"), 3) << output;
-        EXPECT_NE(output.find("warning: " + where), std::string::npos) << output;
-        EXPECT_NE(output.find("process.env.DRIZZLE_TEST_UNSET_DB is not set"), std::string::npos) << output;
+        EXPECT_EQ(kit(command, output, unset), 3) << output;
         EXPECT_NE(output.find("dbCredentials.url is required"), std::string::npos) << output;
-        EXPECT_NE(output.find("; process.env.DRIZZLE_TEST_UNSET_DB (" + where), std::string::npos) << output;
+        EXPECT_NE(output.find("; process.env.DRIZZLE_TEST_UNSET_DB (" + config + ":5:"), std::string::npos) << output;
+        EXPECT_NE(output.find(" is not set"), std::string::npos) << output;
+    }
+    for (const std::string command : {"generate", "export", "migrate", "push", "pull"}) {
+        std::string output;
+        kit(command, output, unset);
+        EXPECT_NE(output.find("warning: " + config + ":6:"), std::string::npos) << command << "\n" << output;
+        EXPECT_NE(output.find("process.env.DRIZZLE_TEST_UNSET_OUT is not set (in the environment), so 'out' is left "
+                              "out"),
+                  std::string::npos)
+            << command << "\n" << output;
     }
     // A fallback that gives a value is no problem.
     test::write_file(dir / "drizzle.config.ts", "export default {\n  dialect: 'sqlite',\n  schema: './s.sql',\n"
                                                 "  dbCredentials: { url: process.env.DRIZZLE_TEST_UNSET_DB ?? './x.db' },\n"
                                                 "};\n");
     std::string output;
-    EXPECT_EQ(kit("export", output, "-u DRIZZLE_TEST_UNSET_DB"), 0) << output;
+    EXPECT_EQ(kit("export", output, unset), 0) << output;
     EXPECT_EQ(output.find("DRIZZLE_TEST_UNSET_DB"), std::string::npos) << output;
 }
 
