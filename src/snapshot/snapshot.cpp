@@ -34,8 +34,7 @@ std::string quoted(const std::string& text) { return snapshot_detail::stringify_
 /// What the content of a snapshot says it is, whatever its "dialect" field claims: the format
 /// entry its shape belongs to, or nullptr when the shape is not one drizzle-kit writes.
 /// 0.x files have "prevId" and a "tables" object (PostgreSQL's also "schemas", "sequences",
-/// "roles", "policies"); 1.0 files have "prevIds" and a "ddl" array (PostgreSQL entities carry
-/// a "schema").
+/// "roles", "policies"); 1.0 files have "prevIds" and a "ddl" array.
 const FormatEntry* format_of_content(const Json& document) {
     const auto is = [&](std::string_view key, bool (Json::*type)() const noexcept) {
         auto it = document.find(key);
@@ -52,12 +51,13 @@ const FormatEntry* format_of_content(const Json& document) {
         return sqlite_legacy;
     }
     if (is("prevIds", &Json::is_array) && is("ddl", &Json::is_array)) {
-        const Json& ddl = document["ddl"];
-        if (ddl.empty()) return nullptr;  // nothing to tell the dialects apart
-        for (const auto& entity : ddl) {
-            if (entity.is_object() && entity.contains("schema")) return pg_v1;
+        // Both 1.0 formats look alike; their versions differ ("7" SQLite, "8" PostgreSQL), and
+        // an edited "dialect" keeps the version it came with.
+        if (auto it = document.find("version"); it != document.end() && it->is_string()) {
+            if (*it == "7") return sqlite_v1;
+            if (*it == "8") return pg_v1;
         }
-        return sqlite_v1;
+        return nullptr;
     }
     return nullptr;
 }

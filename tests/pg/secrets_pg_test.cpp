@@ -22,6 +22,9 @@ struct PasswordShape {
     bool url_safe;
 };
 
+/// gtest prints the parameter by its name, not its bytes.
+void PrintTo(const PasswordShape& shape, std::ostream* os) { *os << shape.name; }
+
 std::string percent_encode(const std::string& text) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
