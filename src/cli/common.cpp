@@ -24,9 +24,12 @@ Config resolve_config(const ConfigFlags& flags, bool quiet) {
     if (file) {
         if (!quiet) std::cerr << "Reading config file '" << fs::absolute(*file).lexically_normal().string() << "'\n";
         config = load_config(*file);
+        // On every command, `export` included (stderr keeps its stdout clean).
+        for (const auto& warning : config.warnings) std::cerr << "warning: " << warning << '\n';
     }
     if (!flags.dialect.empty()) {
         config.dialect = parse_dialect(flags.dialect);
+        config.dialect_name = flags.dialect;
         if (!config.dialect) throw UserError("--dialect " + flags.dialect + ": use sqlite, postgresql or mysql");
     }
     if (!flags.schema.empty()) config.schema = flags.schema;

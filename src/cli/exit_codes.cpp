@@ -1,11 +1,15 @@
 // Maps every error to its message and exit code, in one place.
 #include "cli/exit_codes.hpp"
 
+#include "cli/database.hpp"
+
 #include <iostream>
 
 namespace drizzle::cli {
 
-int run_guarded(const std::function<int()>& body) {
+namespace {
+
+int run_body(const std::function<int()>& body) {
     try {
         return body();
     } catch (const UnresolvedDecisionsError& e) {
@@ -26,12 +30,25 @@ int run_guarded(const std::function<int()>& body) {
         return exit_invalid_input;
     } catch (const DbError& e) {
         std::cerr << "error: " << e.what() << std::endl;
-        if (!e.statement().empty()) std::cerr << "failed statement:\n" << e.statement() << std::endl;
+        // The migrator's message already quotes the statement; print it once.
+        const std::string message = e.what();
+        if (!e.statement().empty() && message.find(e.statement()) == std::string::npos) {
+            std::cerr << "failed statement:\n" << e.statement() << std::endl;
+        }
         return exit_failure;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << std::endl;
         return exit_failure;
     }
+}
+
+}  // namespace
+
+int run_guarded(const std::function<int()>& body) {
+    const int code = run_body(body);
+    // The command's connections are closed by now (they live in `body`).
+    if (code != exit_ok) discard_created_files();
+    return code;
 }
 
 }  // namespace drizzle::cli

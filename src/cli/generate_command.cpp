@@ -2,6 +2,7 @@
 #include "util/files.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/folder_dialect.hpp"
 #include "cli/migration_names.hpp"
 #include "cli/prompt_resolver.hpp"
 #include "cli/schema_source.hpp"
@@ -37,7 +38,12 @@ Snapshot previous_snapshot(const MigrationsFolder& folder, Dialect dialect) {
         empty.schema.dialect = dialect;
         return empty;
     }
-    Snapshot snapshot = parse_snapshot(detail::read_file_bytes(*path), path->string());
+    Snapshot snapshot;
+    try {
+        snapshot = parse_snapshot(detail::read_file_bytes(*path), path->string());
+    } catch (const UserError& e) {
+        throw UserError(std::string(e.what()) + " (the config's dialect is " + std::string(to_string(dialect)) + ")");
+    }
     if (snapshot.schema.dialect != dialect) {
         throw UserError(path->string() + ": is a " + std::string(to_string(snapshot.schema.dialect)) +
                         " snapshot, but the config's dialect is " + std::string(to_string(dialect)));
@@ -63,6 +69,7 @@ int run_generate(const GenerateOptions& options) {
     if (!options.name.empty()) require_valid_migration_name(options.name);
     const fs::path out_dir = config.out_dir();
     MigrationsFolder folder = MigrationsFolder::read(out_dir);
+    require_folder_dialect(config, folder);
     Snapshot prev = previous_snapshot(folder, *config.dialect);
 
     Snapshot next;

@@ -2,6 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/database.hpp"
+#include "cli/folder_dialect.hpp"
+#include "drizzle/migrate/folder.hpp"
 #include "drizzle/migrate/migrator.hpp"
 
 #include <iostream>
@@ -30,6 +32,8 @@ int run_migrate(const MigrateOptionsCli& options) {
     // Before connecting: opening a SQLite path creates the file, and a wrong `out` must leave
     // nothing behind (no database file, no bookkeeping table).
     check_migrations_folder(migrate_options);
+    // A folder of another dialect is refused before the database is opened (or created) too.
+    require_folder_dialect(config, MigrationsFolder::read(migrate_options.folder));
     auto connection = open_database(config);
     MigrateResult result = migrate(*connection, migrate_options);
     if (result.applied.empty()) {

@@ -3,6 +3,7 @@
 #include "cli/database.hpp"
 #include "cli/dialect_sql.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/folder_dialect.hpp"
 #include "cli/live_schema.hpp"
 #include "cli/migration_names.hpp"
 #include "drizzle/diff/diff.hpp"
@@ -39,6 +40,7 @@ pull::Casing casing_of(const PullOptions& options, const Config& config) {
 
 // A SQLite URL names a file; opening a missing one would create an empty database and pull nothing.
 void require_sqlite_file(const Config& config) {
+    require_sqlite_url(config);
     const std::string url = config.credentials.url.value_or("");
     if (url.empty() || url == ":memory:" || url.rfind("file:", 0) == 0) return;
     if (!fs::exists(url)) throw Error("cannot open sqlite database \"" + url + "\": the file does not exist");
@@ -121,12 +123,11 @@ fs::path shown(const fs::path& path) {
 
 int run_pull(const PullOptions& options) {
     Config config = resolve_config(options.config);
-    for (const auto& warning : config.warnings)
-        print_info("warning: " + warning);
     require_supported(*config.dialect, "pull");
     const pull::Casing casing = casing_of(options, config);
     const fs::path out_dir = config.out_dir();
     const MigrationsFolder folder = MigrationsFolder::read(out_dir);
+    require_folder_dialect(config, folder);
     const bool write_baseline = folder.entries.empty();
     MigrateOptions bookkeeping;
     bookkeeping.folder = out_dir;

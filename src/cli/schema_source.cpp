@@ -9,8 +9,10 @@
 #include "drizzle/dialect/sqlite_connection.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/snapshot/snapshot.hpp"
+#include "util/utf8.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -27,10 +29,42 @@ bool is_header(const fs::path& path) {
     return extensions.count(path.extension().string()) > 0;
 }
 
+// Every line of a .sql source holding bytes that are not UTF-8, as `file:line:column` diagnostics:
+// read further, they would reach the snapshot (JSON, UTF-8) as U+FFFD or fail in a JSON writer.
+void require_utf8(const std::string& text, const fs::path& path) {
+    std::vector<Diagnostic> problems;
+    std::size_t line_start = 0;
+    int line = 1;
+    for (std::size_t offset = 0; offset < text.size();) {
+        const std::size_t bad = detail::invalid_utf8_offset(std::string_view(text).substr(offset));
+        if (bad == std::string_view::npos) break;
+        const std::size_t at = offset + bad;
+        for (std::size_t i = line_start; i < at; ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                line_start = i + 1;
+            }
+        }
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[at])));
+        problems.push_back({path.string() + ":" + std::to_string(line) + ":" + std::to_string(at - line_start + 1),
+                            std::string("invalid UTF-8 (byte ") + byte +
+                                "); schema files must be UTF-8: re-save the file as UTF-8 (for example "
+                                "iconv -f latin1 -t utf-8)"});
+        // One report per line is enough; go on with the next line.
+        const std::size_t next_line = text.find('\n', at);
+        if (next_line == std::string::npos || problems.size() >= 20) break;
+        offset = next_line;
+    }
+    if (!problems.empty()) throw DiagnosticsError(std::move(problems));
+}
+
 Schema load_sql(const fs::path& path, Dialect dialect) {
+    const std::string text = detail::read_file_bytes(path);
+    require_utf8(text, path);
     if (dialect == Dialect::postgresql) {
 #ifdef DRIZZLE_HAVE_PG_QUERY
-        return pg::parse_ddl(detail::read_file_bytes(path), path.string());
+        return pg::parse_ddl(text, path.string());
 #else
         throw UserError(path.string() + ": this drizzle-kit was built without libpg_query "
                                         "(DRIZZLE_WITH_PG_QUERY=OFF), so it cannot read PostgreSQL .sql files");
@@ -41,7 +75,7 @@ Schema load_sql(const fs::path& path, Dialect dialect) {
     }
     auto connection = sqlite::SqliteConnection::open(":memory:");
     try {
-        connection->exec(detail::read_file_bytes(path));
+        connection->exec(text);
     } catch (const DbError& e) {
         throw UserError(path.string() + ": " + e.what());
     }
@@ -73,23 +107,33 @@ Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
     if (!config.dialect) throw UserError("no dialect: set \"dialect\" in the config or pass --dialect");
     const Dialect dialect = *config.dialect;
     if (config.schema.empty()) {
-        throw UserError("no schema: set \"schema\" in the config or pass --schema (C++ headers, .sql or snapshot .json)");
+        throw UserError("no schema: set \"schema\" in the config or pass --schema (C++ headers, .sql or snapshot .json)" +
+                        config.unset_env_hint("schema"));
     }
     Schema schema;
     schema.dialect = dialect;
     std::vector<fs::path> headers;
+    // Every file is read even after one fails, so one run reports the problems of all of them.
+    std::vector<Diagnostic> problems;
     for (const auto& path : config.schema_paths()) {
-        if (is_header(path)) {
-            headers.push_back(path);
-        } else if (path.extension() == ".json") {
-            merge_into(schema, parse_snapshot(detail::read_file_bytes(path), path.string()).schema, path, dialect);
-        } else if (path.extension() == ".sql") {
-            merge_into(schema, load_sql(path, dialect), path, dialect);
-        } else {
-            throw UserError(path.string() + ": unknown schema source; use C++ headers (.hpp/.h), .sql or a "
-                                            "drizzle-kit snapshot (.json)");
+        try {
+            if (is_header(path)) {
+                headers.push_back(path);
+            } else if (path.extension() == ".json") {
+                merge_into(schema, parse_snapshot(detail::read_file_bytes(path), path.string()).schema, path, dialect);
+            } else if (path.extension() == ".sql") {
+                merge_into(schema, load_sql(path, dialect), path, dialect);
+            } else {
+                throw UserError(path.string() + ": unknown schema source; use C++ headers (.hpp/.h), .sql or a "
+                                                "drizzle-kit snapshot (.json)");
+            }
+        } catch (const DiagnosticsError& e) {
+            problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+        } catch (const UserError& e) {
+            problems.push_back({"", e.what()});
         }
     }
+    if (!problems.empty()) throw DiagnosticsError(std::move(problems));
     if (!headers.empty()) {
         std::string json = export_cpp_schema(headers, toolchain, log);
         merge_into(schema, parse_snapshot(json, "schema exporter output").schema, headers.front(), dialect);

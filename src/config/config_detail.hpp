@@ -49,6 +49,9 @@ struct TsConfigResult {
     Json value;
     DotenvVars dotenv;
     std::vector<std::string> warnings;
+    /// Keys left out because the process.env variable they read is unset: key path
+    /// ("dbCredentials.url") -> "process.env.DATABASE_URL (file:line:col) is not set".
+    std::map<std::string, std::string> unset_keys;
 };
 
 /// Evaluates the literal subset of TypeScript a drizzle.config.ts uses. `label` (the file name)

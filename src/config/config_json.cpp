@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace drizzle::config_detail {
 
@@ -29,6 +32,55 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
     return out;
 }
 
+const std::vector<std::string> kTopLevelKeys = {
+    "dialect", "schema", "out", "dbCredentials", "driver", "migrations", "tablesFilter", "schemaFilter",
+    "extensionsFilters", "strict", "verbose", "breakpoints", "casing", "introspect", "entities"};
+
+std::string lowercase(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// The known key a misspelt one most likely meant, or nothing when none is close. Keys of other
+// tools' configs that drizzle-kit spells differently are mapped by hand.
+std::optional<std::string> nearest_key(const std::string& key, const std::vector<std::string>& known) {
+    static const std::vector<std::pair<std::string, std::string>> renamed = {
+        {"migrationsfolder", "out"},          {"migrationsdir", "out"},
+        {"migrationstable", "migrations.table"}, {"migrationsschema", "migrations.schema"},
+        {"credentials", "dbCredentials"},     {"connectionstring", "dbCredentials.url"},
+        {"schemafilters", "schemaFilter"},    {"tablefilter", "tablesFilter"}};
+    const std::string wanted = lowercase(key);
+    for (const auto& [from, to] : renamed) {
+        const std::string head = to.substr(0, to.find('.'));
+        if (wanted == from && std::find(known.begin(), known.end(), head) != known.end()) return to;
+    }
+    std::optional<std::string> best;
+    std::size_t best_distance = std::max<std::size_t>(2, wanted.size() / 3) + 1;
+    for (const auto& candidate : known) {
+        const std::size_t d = edit_distance(wanted, lowercase(candidate));
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
 class Validator {
 public:
     Validator(const std::string& label, const EnvLookup& env, Config& config)
@@ -47,8 +99,14 @@ private:
         fail("\"" + key + "\" must be " + expected + " (found " + type_name(v) + ")");
     }
 
-    void unknown(const std::string& key) {
-        config_.warnings.push_back("unknown key '" + key + "' in " + label_);
+    // `path` is the key as written ("dbCredentials.pasword"); `known` the keys of its object.
+    void unknown(const std::string& path, const std::vector<std::string>& known) {
+        const std::string prefix = path.substr(0, path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+        std::string warning = "unknown key '" + path + "' in " + label_ + " (ignored)";
+        if (auto guess = nearest_key(path.substr(prefix.size()), known)) {
+            warning += "; did you mean '" + (guess->find('.') == std::string::npos ? prefix : "") + *guess + "'?";
+        }
+        config_.warnings.push_back(warning);
     }
 
     std::string string(const Json& v, const std::string& key) const {
@@ -128,7 +186,7 @@ private:
                 if (sub == "casing") {
                     config_.introspect_casing = one_of(value, "introspect.casing", {"camel", "preserve"});
                 } else {
-                    unknown("introspect." + sub);
+                    unknown("introspect." + sub, {"casing"});
                 }
             }
         } else if (key == "entities") {
@@ -136,11 +194,11 @@ private:
                 if (sub == "roles") {
                     roles(value);
                 } else {
-                    unknown("entities." + sub);
+                    unknown("entities." + sub, {"roles"});
                 }
             }
         } else {
-            unknown(key);
+            unknown(key, kTopLevelKeys);
         }
     }
 
@@ -223,7 +281,9 @@ private:
             } else if (std::find(extra.begin(), extra.end(), key) != extra.end()) {
                 c.extra[key] = string(value, path);
             } else {
-                unknown(path);
+                std::vector<std::string> known = {"url", "host", "port", "user", "password", "database", "ssl"};
+                known.insert(known.end(), extra.begin(), extra.end());
+                unknown(path, known);
             }
         }
     }
@@ -239,7 +299,7 @@ private:
                 config_.migrations_prefix =
                     one_of(value, path, {"index", "timestamp", "supabase", "unix", "none"});
             } else {
-                unknown(path);
+                unknown(path, {"table", "schema", "prefix"});
             }
         }
     }
@@ -261,7 +321,7 @@ private:
             } else if (key == "exclude") {
                 r.exclude = string_array(value, path);
             } else {
-                unknown(path);
+                unknown(path, {"provider", "include", "exclude"});
             }
         }
     }

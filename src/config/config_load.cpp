@@ -88,11 +88,22 @@ Config load_config(const fs::path& file) {
     EnvLookup env = [&dotenv](const std::string& name) {
         return lookup_with_dotenv(dotenv, process_env, name);
     };
+    if (!root.is_object() || !root.contains("dialect")) {
+        if (auto it = script.unset_keys.find("dialect"); it != script.unset_keys.end()) {
+            throw UserError(label + ": \"dialect\" is required; " + it->second);
+        }
+    }
     Config config = config_from_json(root, label, env);
+    config.unset_env = script.unset_keys;
     config.file = file;
     config.base_dir = fs::absolute(file).parent_path().lexically_normal();
     config.warnings.insert(config.warnings.begin(), script.warnings.begin(), script.warnings.end());
     return config;
+}
+
+std::string Config::unset_env_hint(const std::string& key) const {
+    auto it = unset_env.find(key);
+    return it == unset_env.end() ? std::string() : "; " + it->second;
 }
 
 std::optional<fs::path> find_default_config(const fs::path& dir) {

@@ -26,20 +26,16 @@ bool is_secret_param(std::string_view name) {
     return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return iequals(n, name); });
 }
 
-// scheme://user:password@host -> scheme://user:***@host
+// scheme://user:password@host -> scheme://user:***@host. The password runs from the first ':'
+// after "//" to the LAST '@': a password holding an unencoded '@', '/', '?', '#' or ':' is hidden
+// whole (the host cannot hold '@'), whatever a URL parser would make of it. An '@' further on (in
+// the path or query) only makes the mask wider, which is the safe side.
 std::string redact_userinfo(std::string url) {
     auto scheme = url.find("://");
     if (scheme == std::string::npos) return url;
     auto start = scheme + 3;
-    auto authority_end = url.find_first_of("/?#", start);
-    if (authority_end == std::string::npos) authority_end = url.size();
-    auto at = url.rfind('@', authority_end == 0 ? 0 : authority_end - 1);
-    if (at == std::string::npos || at < start) {
-        // An unencoded '/', '?' or '#' in the password ends the authority early; better to
-        // hide too much than to print part of a password.
-        at = url.rfind('@');
-        if (at == std::string::npos || at < start) return url;
-    }
+    auto at = url.rfind('@');
+    if (at == std::string::npos || at < start) return url;
     auto colon = url.find(':', start);
     if (colon == std::string::npos || colon > at || colon + 1 == at) return url;
     return url.replace(colon + 1, at - colon - 1, kMask);

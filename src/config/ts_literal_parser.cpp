@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <limits>
+#include <map>
+#include <set>
 #include <sstream>
 
 namespace drizzle::config_detail {
@@ -27,6 +29,14 @@ constexpr const char* kShape =
 
 /// Where an imported name comes from: `import { config as load } from 'dotenv'` gives
 /// load -> {dotenv, config}; namespace and default imports use "*" and "default".
+/// A read of a process.env variable that is not set, and the config key it left out ("" for a
+/// `const` binding until the binding is used).
+struct UnsetRead {
+    std::string name;
+    std::size_t offset = 0;
+    std::string key;
+};
+
 struct ImportedName {
     std::string module;
     std::string imported;
@@ -71,7 +81,8 @@ public:
                             ": no default export found; write 'export default {...}' or "
                             "'export default defineConfig({...})'");
         }
-        return TsConfigResult{std::move(default_), std::move(dotenv_), std::move(warnings_)};
+        report_unset();
+        return TsConfigResult{std::move(default_), std::move(dotenv_), std::move(warnings_), std::move(unset_keys_)};
     }
 
 private:
@@ -144,6 +155,33 @@ private:
 
     // ---- environment ----------------------------------------------------------------------
 
+    // JS makes a key holding an unset variable vanish, which would surface as a vague "url is
+    // required" far away, or silently as a default. Each such key is recorded for the error
+    // that needs it; a warning is printed too, except for dbCredentials, which only commands
+    // that connect need (generate runs without a database URL in many setups) and whose
+    // "required" errors carry the record.
+    void report_unset() {
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const auto& read : unset_) {
+            if (!seen.insert({read.name, read.key}).second) continue;
+            auto pos = position_of(src_, read.offset);
+            std::string where = label_ + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+            std::string text = where + ": process.env." + read.name + " is not set (in the environment" +
+                               (dotenv_loaded_ ? " or the .env file" : "") + ")";
+            if (!read.key.empty()) {
+                text += ", so '" + read.key + "' is left out";
+                unset_keys_.emplace(read.key, "process.env." + read.name + " (" + where + ") is not set");
+            }
+            if (!read.key.starts_with("dbCredentials.")) warnings_.push_back(text);
+        }
+    }
+
+    std::string key_path() const {
+        std::string path;
+        for (const auto& key : path_) path += (path.empty() ? "" : ".") + key;
+        return path;
+    }
+
     std::optional<std::string> lookup_env(const std::string& name) const {
         return lookup_with_dotenv(dotenv_, env_, name);
     }
@@ -157,6 +195,7 @@ private:
             if (!in) continue;
             std::ostringstream text;
             text << in.rdbuf();
+            dotenv_loaded_ = true;
             for (auto& [key, value] : parse_dotenv(text.str())) {
                 if (override) {
                     dotenv_.override[key] = value;
@@ -381,7 +420,11 @@ private:
                 if (*module == "dotenv/config") load_dotenv({".env"}, false);
                 continue;
             }
+            // Unset reads of a binding count where the binding is used, not where it is declared.
+            const std::size_t mark = unset_.size();
             bindings_[name] = expression();
+            binding_unset_[name].assign(unset_.begin() + static_cast<std::ptrdiff_t>(mark), unset_.end());
+            unset_.resize(mark);
         } while (accept_punct(","));
         accept_punct(";");
     }
@@ -474,11 +517,20 @@ private:
     // ---- expressions ----------------------------------------------------------------------
 
     Value expression() {
+        const std::size_t mark = unset_.size();
         Value left = additive();
         while (is_punct(peek(), "??") || is_punct(peek(), "||")) {
             bool nullish = next().text == "??";
+            const std::size_t right_mark = unset_.size();
             Value right = additive();
-            if (nullish ? (!left || left->is_null()) : !truthy(left)) left = std::move(right);
+            if (nullish ? (!left || left->is_null()) : !truthy(left)) {
+                // A fallback that gives a value rescues the unset variables before it.
+                if (right) unset_.erase(unset_.begin() + static_cast<std::ptrdiff_t>(mark),
+                                        unset_.begin() + static_cast<std::ptrdiff_t>(right_mark));
+                left = std::move(right);
+            } else {
+                unset_.resize(right_mark);  // JS never evaluates the fallback
+            }
         }
         const Token& t = peek();
         static constexpr std::array<std::string_view, 20> operators = {
@@ -700,8 +752,16 @@ private:
         return lookup_identifier(t);
     }
 
-    Value lookup_identifier(const Token& t) const {
-        if (auto it = bindings_.find(t.text); it != bindings_.end()) return it->second;
+    Value lookup_identifier(const Token& t) {
+        if (auto it = bindings_.find(t.text); it != bindings_.end()) {
+            if (!it->second) {
+                for (UnsetRead read : binding_unset_[t.text]) {
+                    read.key = key_path();
+                    unset_.push_back(std::move(read));
+                }
+            }
+            return it->second;
+        }
         if (auto it = imports_.find(t.text); it != imports_.end()) {
             unsupported(t, "'" + t.text + "' is imported from '" + it->second.module +
                                "' (imported values cannot be read without running the code)");
@@ -732,7 +792,10 @@ private:
         }
         if (is_punct(peek(), "(")) unsupported(start, "function call 'process.env." + name + "(...)'");
         auto value = lookup_env(name);
-        if (!value) return std::nullopt;
+        if (!value) {
+            unset_.push_back({name, start.offset, key_path()});
+            return std::nullopt;
+        }
         return Json(*value);
     }
 
@@ -794,6 +857,7 @@ private:
                     fail(key_token, "expected a property name or '}', found " + describe(key_token));
                 }
                 next();
+                path_.push_back(key);
                 if (accept_punct(":")) {
                     set_member(object, key, expression());
                 } else if (key_token.kind == TokenKind::identifier &&
@@ -807,6 +871,7 @@ private:
                     fail(peek(),
                          "expected ':' after the property name '" + key + "', found " + describe(peek()));
                 }
+                path_.pop_back();
             }
             if (!accept_punct(",") && !is_punct(peek(), "}")) {
                 fail(peek(), "expected ',' or '}' in the object, found " + describe(peek()));
@@ -834,9 +899,12 @@ private:
                 if (!spread || !spread->is_array()) fail(at, "only arrays can be spread into an array");
                 for (auto& item : *spread) array.push_back(item);
             } else {
+                const std::size_t mark = unset_.size();
                 Value v = expression();
                 if (!v) {
-                    fail(at, "array element is undefined (is a process.env variable unset?)");
+                    fail(at, unset_.size() > mark ? "array element is undefined: process.env." + unset_.back().name +
+                                                        " is not set"
+                                                  : std::string("array element is undefined"));
                 }
                 array.push_back(std::move(*v));
             }
@@ -859,6 +927,11 @@ private:
     std::vector<std::string> warnings_;
     Json default_;
     bool has_default_ = false;
+    bool dotenv_loaded_ = false;
+    std::vector<UnsetRead> unset_;
+    std::map<std::string, std::vector<UnsetRead>> binding_unset_;
+    std::vector<std::string> path_;
+    std::map<std::string, std::string> unset_keys_;
 };
 
 }  // namespace

@@ -1,6 +1,10 @@
 // Schema validation with collected diagnostics.
 #include "drizzle/schema/validate.hpp"
 
+#include "util/utf8.hpp"
+
+#include <cstdio>
+
 #include <set>
 #include <string>
 
@@ -25,6 +29,7 @@ public:
             }
             check_table(table, index_names);
         }
+        check_utf8_everywhere();
         for (const auto& view : schema_.views) {
             std::string label = "view \"" + view.name + "\"";
             if (!relation_names.insert(view.schema + "." + view.name).second) {
@@ -39,6 +44,73 @@ public:
 
 private:
     void add(std::string where, std::string message) { diagnostics_.push_back({std::move(where), std::move(message)}); }
+
+    // Snapshots are UTF-8 JSON: bytes that are not UTF-8 would be stored as U+FFFD, never match
+    // the source again, and make every later generate re-emit the object.
+    void utf8(const std::string& where, const std::string& what, const std::string& text) {
+        const std::size_t at = detail::invalid_utf8_offset(text);
+        if (at == std::string_view::npos) return;
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[at])));
+        add(where, what + " holds bytes that are not UTF-8 (" + byte + " at byte " + std::to_string(at + 1) +
+                       "); save the schema source as UTF-8 (snapshots store text as UTF-8, so these bytes "
+                       "would never match again and every generate would re-emit it)");
+    }
+
+    void utf8(const std::string& where, const std::string& what, const std::optional<std::string>& text) {
+        if (text) utf8(where, what, *text);
+    }
+
+    void check_utf8_everywhere() {
+        for (const auto& name : schema_.schemas) utf8("schema \"" + name + "\"", "the name", name);
+        for (const auto& e : schema_.enums) {
+            const std::string where = "enum \"" + e.name + "\"";
+            utf8(where, "the name", e.schema + e.name);
+            for (const auto& value : e.values) utf8(where, "a value", value);
+        }
+        for (const auto& sequence : schema_.sequences) utf8("sequence \"" + sequence.name + "\"", "the name", sequence.schema + sequence.name);
+        for (const auto& role : schema_.roles) utf8("role \"" + role.name + "\"", "the name", role.name);
+        for (const auto& view : schema_.views) {
+            const std::string where = "view \"" + view.name + "\"";
+            utf8(where, "the name", view.schema + view.name);
+            utf8(where, "the definition", view.definition);
+        }
+        auto policy = [&](const std::string& where, const Policy& p) {
+            utf8(where, "the name", p.name);
+            utf8(where, "USING", p.using_);
+            utf8(where, "WITH CHECK", p.with_check);
+            for (const auto& role : p.to) utf8(where, "a role", role);
+        };
+        for (const auto& external : schema_.policies) {
+            policy("policy \"" + external.policy.name + "\" on \"" + external.table + "\"", external.policy);
+        }
+        for (const auto& table : schema_.tables) {
+            const std::string label = table_label(table);
+            utf8(label, "the name", table.schema + table.name);
+            for (const auto& column : table.columns) {
+                const std::string where = label + ", column \"" + column.name + "\"";
+                utf8(where, "the name", column.name);
+                utf8(where, "the type", column.type);
+                if (column.default_value) utf8(where, "the default", column.default_value->sql);
+                if (column.generated) utf8(where, "the generated expression", column.generated->expression);
+            }
+            for (const auto& index : table.indexes) {
+                const std::string where = label + ", index \"" + index.name + "\"";
+                utf8(where, "the name", index.name);
+                for (const auto& element : index.columns) utf8(where, "an expression", element.expression);
+                utf8(where, "the WHERE clause", index.where);
+            }
+            for (const auto& fk : table.foreign_keys) utf8(label + ", foreign key \"" + fk.name + "\"", "the name", fk.name);
+            for (const auto& pk : table.primary_keys) utf8(label + ", primary key \"" + pk.name + "\"", "the name", pk.name);
+            for (const auto& unique : table.uniques) utf8(label + ", unique constraint \"" + unique.name + "\"", "the name", unique.name);
+            for (const auto& check : table.checks) {
+                const std::string where = label + ", check \"" + check.name + "\"";
+                utf8(where, "the name", check.name);
+                utf8(where, "the expression", check.value);
+            }
+            for (const auto& p : table.policies) policy(label + ", policy \"" + p.name + "\"", p);
+        }
+    }
 
     void require_columns(const Table& table, const std::string& where, const std::vector<std::string>& columns) {
         if (columns.empty()) add(where, "lists no columns");

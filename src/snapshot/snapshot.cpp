@@ -31,6 +31,39 @@ constexpr std::array kFormats{
 
 std::string quoted(const std::string& text) { return snapshot_detail::stringify_js(Json(text)); }
 
+/// What the content of a snapshot says it is, whatever its "dialect" field claims: the format
+/// entry its shape belongs to, or nullptr when the shape is not one drizzle-kit writes.
+/// 0.x files have "prevId" and a "tables" object (PostgreSQL's also "schemas", "sequences",
+/// "roles", "policies"); 1.0 files have "prevIds" and a "ddl" array.
+const FormatEntry* format_of_content(const Json& document) {
+    const auto is = [&](std::string_view key, bool (Json::*type)() const noexcept) {
+        auto it = document.find(key);
+        return it != document.end() && ((*it).*type)();
+    };
+    const FormatEntry* sqlite_legacy = &kFormats[0];
+    const FormatEntry* sqlite_v1 = &kFormats[1];
+    const FormatEntry* pg_legacy = &kFormats[2];
+    const FormatEntry* pg_v1 = &kFormats[3];
+    if (is("prevId", &Json::is_string) && is("tables", &Json::is_object)) {
+        for (const char* key : {"schemas", "sequences", "roles", "policies"}) {
+            if (document.contains(key)) return pg_legacy;
+        }
+        return sqlite_legacy;
+    }
+    if (is("prevIds", &Json::is_array) && is("ddl", &Json::is_array)) {
+        // Both 1.0 formats look alike; their versions differ ("7" SQLite, "8" PostgreSQL), and
+        // an edited "dialect" keeps the version it came with.
+        if (auto it = document.find("version"); it != document.end() && it->is_string()) {
+            if (*it == "7") return sqlite_v1;
+            if (*it == "8") return pg_v1;
+        }
+        return nullptr;
+    }
+    return nullptr;
+}
+
+std::string dialect_of(const FormatEntry& entry) { return entry.dialect == "postgres" ? "postgresql" : "sqlite"; }
+
 }  // namespace
 
 Snapshot parse_snapshot(std::string_view json, const std::string& source_name) {
@@ -40,6 +73,20 @@ Snapshot parse_snapshot(std::string_view json, const std::string& source_name) {
 
     const std::string dialect = root.string("dialect");
     const std::string version = root.string("version");
+    // A "dialect" that contradicts the content would otherwise fail deep in the wrong reader
+    // ("prevId" is missing): say what the file holds instead.
+    if (const FormatEntry* content = format_of_content(document);
+        content != nullptr && (content->dialect != dialect || content->version != version)) {
+        const auto claimed = parse_dialect(dialect);
+        if (claimed && *claimed != *parse_dialect(content->dialect)) {
+            root.fail("\"dialect\" says " + quoted(dialect) + ", but the file holds a " + dialect_of(*content) +
+                      " snapshot (written by drizzle-kit " + (content == &kFormats[0] || content == &kFormats[2] ? "0.x" : "1.0") +
+                      " as \"dialect\" " + quoted(std::string(content->dialect)) + ", \"version\" " +
+                      quoted(std::string(content->version)) +
+                      "); the \"dialect\" was edited or the file was copied from another project. Restore it, "
+                      "or point \"out\" at the folder of the " + dialect_of(*content) + " project");
+        }
+    }
     for (const auto& entry : kFormats) {
         if (entry.dialect != dialect || entry.version != version) continue;
         try {

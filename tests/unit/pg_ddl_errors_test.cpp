@@ -70,7 +70,9 @@ TEST(PgDdlErrors, UnsupportedStatementsAndClausesAreNamedWithTheirPosition) {
         "db/schema.sql:6:15: ALTER TABLE ... ALTER COLUMN is not supported",
         "db/schema.sql:7:41: column \"id\": DEFERRABLE and INITIALLY are not supported",
         "db/schema.sql:7:52: column \"id\": DEFERRABLE and INITIALLY are not supported",
-        "db/schema.sql:8:1: DO is not supported in a schema file",
+        "db/schema.sql:8:1: DO blocks run PL/pgSQL code when a migration is applied; a schema file declares what "
+        "exists, and the statements inside a DO block are not read as declarations. Write the DDL it runs as plain "
+        "statements in the file, or leave the block to a migration if it only changes data",
         "db/schema.sql:9:1: SELECT ... INTO is not supported in a schema file; declare the table",
     };
     EXPECT_EQ(lines, expected);

@@ -65,6 +65,13 @@ struct Config {
     /// Things worth telling the user that do not stop the load, one sentence each, e.g.
     /// "unknown key 'x' in drizzle.config.json". The CLI prints them.
     std::vector<std::string> warnings;
+    /// Keys a .ts/.js config left out because the process.env variable they read is unset:
+    /// key path ("dbCredentials.url") -> "process.env.DATABASE_URL (file:line:col) is not set".
+    std::map<std::string, std::string> unset_env;
+
+    /// "" or, when `key` was left out for an unset variable, "; <why>" to append to an error
+    /// saying the key is required.
+    std::string unset_env_hint(const std::string& key) const;
 
     /// `out` resolved against base_dir.
     std::filesystem::path out_dir() const;

@@ -6,6 +6,7 @@
 #include "dialect/pg/libpq_api.hpp"
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -58,8 +59,8 @@ std::string percent_decode(std::string_view text) {
     return out;
 }
 
-/// The password written in a URL's userinfo, raw (still percent-encoded), or "".
-/// Deliberately loose, like redact_url: it only feeds the scrubbing of error texts.
+/// The password written in a URL's userinfo, raw (still percent-encoded), or "": from the first
+/// ':' after "//" to the last '@', as redact_url masks it. It only feeds the scrubbing of error texts.
 std::string url_password(const std::string& url) {
     auto scheme = url.find("://");
     if (scheme == std::string::npos) return {};
@@ -69,6 +70,40 @@ std::string url_password(const std::string& url) {
     auto colon = url.find(':', start);
     if (colon == std::string::npos || colon > at) return {};
     return url.substr(colon + 1, at - colon - 1);
+}
+
+/// Refuses a URL whose user name or password holds a character that must be percent-encoded.
+/// libpq ends the user info at the FIRST '@' (and at '/'), node-postgres' WHATWG parser at the
+/// LAST '@' (and at '/', '?', '#'), so such a URL means different things to different tools, and
+/// a piece of the password could end up in the host or the database name of an error message.
+void require_encoded_userinfo(const std::string& url) {
+    auto start = url.find("://") + 3;
+    auto at = url.rfind('@');
+    if (at == std::string::npos || at < start) return;
+    const std::string_view userinfo(url.data() + start, at - start);
+    std::string found;
+    auto colon = userinfo.find(':');
+    for (std::size_t i = 0; i < userinfo.size() && found.empty(); ++i) {
+        const char c = userinfo[i];
+        if (c == '@' || c == '/' || c == '?' || c == '#') {
+            found = std::string("'") + c + "'";
+        } else if (std::isspace(static_cast<unsigned char>(c))) {
+            found = "a space";
+        } else if (c == ':' && i != colon) {
+            found = "a second ':'";
+        } else if (c == '%' && !(i + 2 < userinfo.size() && std::isxdigit(static_cast<unsigned char>(userinfo[i + 1])) &&
+                                 std::isxdigit(static_cast<unsigned char>(userinfo[i + 2])))) {
+            found = "a '%' without two hex digits after it";
+        }
+    }
+    if (found.empty()) return;
+    // The whole user info is masked: with '@' or ':' in it, where the user name ends is a guess.
+    const std::string shown = url.substr(0, start) + "***" + url.substr(at);
+    throw UserError("dbCredentials.url \"" + redact_url(shown) + "\": the user name or password holds " + found +
+                    ", which must be percent-encoded: URL parsers read such a URL differently (part of the "
+                    "password would be taken for the host, port or database). Percent-encode the password (JavaScript: encodeURIComponent): "
+                    "'@' -> %40, ':' -> %3A, '/' -> %2F, '?' -> %3F, '#' -> %23, space -> %20, '%' -> %25; "
+                    "or give host, port, user, password and database as separate dbCredentials fields");
 }
 
 /// Every spelling of the password that an error text could contain.
@@ -91,11 +126,29 @@ std::vector<std::string> password_spellings(const std::string& url_or_conninfo) 
     return out;
 }
 
+/// Masks the secrets in a libpq message: each whole spelling (of 3 characters or more; shorter
+/// ones would mask letters of ordinary words), and every "quoted" token that is a piece of one,
+/// since libpq quotes the bit of a connection string it could not read.
 std::string scrub(std::string text, const std::vector<std::string>& secrets) {
+    if (secrets.empty()) return text;
     for (const auto& secret : secrets) {
+        if (secret.size() < 3) continue;
         for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
             text.replace(at, secret.size(), "***");
         }
+    }
+    for (std::size_t open = text.find('"'); open != std::string::npos; open = text.find('"', open + 1)) {
+        auto close = text.find('"', open + 1);
+        if (close == std::string::npos) break;
+        const std::string token = text.substr(open + 1, close - open - 1);
+        const bool piece = !token.empty() && std::any_of(secrets.begin(), secrets.end(), [&](const std::string& s) {
+            return s.find(token) != std::string::npos;
+        });
+        if (piece) {
+            text.replace(open + 1, token.size(), "***");
+            close = open + 4;
+        }
+        open = close;
     }
     return text;
 }
@@ -237,6 +290,7 @@ std::unique_ptr<PgConnection> PgConnection::open(const DbCredentials& credential
             throw UserError("dbCredentials.url \"" + redact_url(url) +
                             "\" is not a PostgreSQL connection string (postgres://user:password@host:port/db)");
         }
+        if (is_url(url)) require_encoded_userinfo(url);
         add("dbname", normalize_url(url));
     } else {
         if (!credentials.host && !credentials.database) {

@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <string_view>
+#include <vector>
 
 namespace drizzle::sqlite {
 
@@ -28,9 +29,59 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(begin, end - begin));
 }
 
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// The next word of `text` from `at` (identifiers, quoted names and keywords alike), lowercased.
+std::string next_word(std::string_view text, std::size_t& at) {
+    while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at]))) ++at;
+    const std::size_t start = at;
+    if (at < text.size() && (text[at] == '`' || text[at] == '"' || text[at] == '[')) {
+        const char close = text[at] == '[' ? ']' : text[at];
+        at = text.find(close, at + 1);
+        at = at == std::string_view::npos ? text.size() : at + 1;
+    } else {
+        while (at < text.size() && !std::isspace(static_cast<unsigned char>(text[at])) && text[at] != '(' &&
+               text[at] != ';')
+            ++at;
+    }
+    return lower(text.substr(start, at - start));
+}
+
+/// Why a statement SQLite rejected is libSQL's (Turso's), or "": drizzle-kit's "turso" dialect
+/// writes `ALTER TABLE t ALTER COLUMN c TO c <definition>` where SQLite rebuilds the table, and
+/// libSQL's vector search adds functions SQLite does not have.
+std::string libsql_only(std::string_view statement, std::string_view message) {
+    std::size_t at = 0;
+    std::vector<std::string> words;
+    for (int i = 0; i < 6 && at < statement.size(); ++i) words.push_back(next_word(statement, at));
+    if (words.size() == 6 && words[0] == "alter" && words[1] == "table" && words[3] == "alter" &&
+        words[4] == "column" && next_word(statement, at) == "to") {
+        return "ALTER TABLE ... ALTER COLUMN ... TO is libSQL (Turso) syntax, which SQLite does not have "
+               "(drizzle-kit writes it for \"dialect\": \"turso\")";
+    }
+    const std::string text = lower(message);
+    for (const char* function : {"libsql_vector_idx", "vector_top_k", "vector32", "vector64", "vector_distance_cos",
+                                 "vector_extract"}) {
+        if (text.find(std::string("no such function: ") + function) != std::string::npos) {
+            return std::string(function) + "() is a libSQL (Turso) function, which SQLite does not have";
+        }
+    }
+    return {};
+}
+
 [[noreturn]] void throw_db_error(sqlite3* db, std::string_view statement) {
     int code = sqlite3_extended_errcode(db);
-    throw DbError(sqlite3_errmsg(db), result_code_name(code), trim(statement));
+    std::string message = sqlite3_errmsg(db);
+    if (std::string why = libsql_only(trim(statement), message); !why.empty()) {
+        message += "; " + why + ". drizzle-cpp supports the sqlite and postgresql dialects (\"turso\" is read as "
+                   "sqlite, for local SQLite files): write the change as SQLite SQL (drizzle-cpp's generate "
+                   "rebuilds the table) or apply this migration with drizzle-kit and libSQL";
+    }
+    throw DbError(message, result_code_name(code), trim(statement));
 }
 
 /// Prepares the first statement of `rest`; advances `rest` past it. Returns nullptr (and an empty

@@ -5,6 +5,10 @@
 #include "dialect/pg/ddl/readers.hpp"
 #include "util/text.hpp"
 
+#include <cctype>
+#include <regex>
+#include <string_view>
+
 namespace drizzle::pg::ddl {
 
 namespace {
@@ -28,6 +32,42 @@ std::string title(const Source& source, const Statement& at) {
         out += (out.empty() ? "" : " ") + detail::to_upper(source.token_text(i));
     }
     return out.empty() ? "this statement" : out;
+}
+
+// `DO $$ ... $$`: the body of the block, "" when it has none.
+std::string do_body(const PgQuery__DoStmt& stmt) {
+    for (std::size_t i = 0; i < stmt.n_args; ++i) {
+        const PgQuery__Node* arg = stmt.args[i];
+        if (arg->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
+        const PgQuery__DefElem& elem = *arg->def_elem;
+        if (std::string_view(elem.defname) == "as" && elem.arg != nullptr &&
+            elem.arg->node_case == PG_QUERY__NODE__NODE_STRING) {
+            return elem.arg->string->sval;
+        }
+    }
+    return {};
+}
+
+// Why a DO block is refused, and what to write instead. drizzle-kit before 0.21 wrapped the
+// foreign keys and enums of first migrations in `DO $$ BEGIN <ddl>; EXCEPTION WHEN
+// duplicate_object THEN null; END $$;` so they could run twice; such a block's statement is quoted.
+std::string do_block_message(const PgQuery__DoStmt& stmt) {
+    std::string message =
+        "DO blocks run PL/pgSQL code when a migration is applied; a schema file declares what exists, and "
+        "the statements inside a DO block are not read as declarations";
+    static const std::regex drizzle_wrapper(
+        R"(^\s*BEGIN\s+([\s\S]*?);?\s*EXCEPTION\s+WHEN\s+duplicate_object\s+THEN\s+null\s*;\s*END\s*;?\s*$)",
+        std::regex::icase);
+    std::smatch match;
+    const std::string body = do_body(stmt);
+    if (std::regex_match(body, match, drizzle_wrapper)) {
+        std::string inner = match[1].str();
+        while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.back()))) inner.pop_back();
+        return message + ". This is the re-runnable wrapper older drizzle-kit versions wrote; write the statement "
+                         "without it: " + inner + ";";
+    }
+    return message + ". Write the DDL it runs as plain statements in the file, or leave the block to a migration "
+                     "if it only changes data";
 }
 
 enum class Pass { creation, change, skipped, unsupported };
@@ -98,6 +138,8 @@ void read_statement(Builder& b, const PgQuery__Node& node, const Statement& at) 
         return read_create_policy(b, *node.create_policy_stmt, at);
     case PG_QUERY__NODE__NODE_SELECT_STMT:
         return b.problem(at.start, "SELECT ... INTO is not supported in a schema file; declare the table");
+    case PG_QUERY__NODE__NODE_DO_STMT:
+        return b.problem(at.start, do_block_message(*node.do_stmt));
     default:
         b.problem(at.start, title(b.source, at) + " is not supported in a schema file");
     }
