@@ -87,16 +87,17 @@ void apply(Connection& connection, const Config& config, const std::vector<std::
 int run_push(const PushOptions& options) {
     Config config = resolve_config(options.config);
     require_supported(*config.dialect, "push");
-    Schema desired = load_schema(config, default_toolchain(), print_info);
+    Schema desired = load_schema(config, default_toolchain(), print_info, NamingStyle::v1);
     auto connection = open_database(config);
     const ObjectFilter filter = object_filter(config, &desired);
     apply_filter(desired, filter);
     Schema live = introspect_live(config, *connection, filter, print_info);
 
-    // PostgreSQL's own constraint names are drizzle-kit 1.0's; names the database already has for
-    // the same constraint are kept, so a push never renames for nothing.
-    assign_default_names(desired, NamingStyle::v1, /*rederive=*/true);
-    adopt_constraint_names(live, desired);
+    // Unnamed constraints get drizzle-kit 1.0's names; names a snapshot or .sql source records are
+    // kept. A derived name gives way to the name the database already has for the same
+    // constraint, so a push never renames for nothing.
+    assign_default_names(desired, NamingStyle::v1);
+    adopt_constraint_names(live, desired, {}, /*prev_is_database=*/true);
     require_valid(desired);
 
     ScriptedResolver answers(options.answers.empty()
@@ -110,6 +111,7 @@ int run_push(const PushOptions& options) {
                                            "to ask on; answer them in a JSON file and pass it with --answers FILE",
                                        questions_to_json(resolver.open_questions()));
     }
+    keep_names_through_renames(live, desired, diff, NamingStyle::v1, /*prev_is_database=*/true);
     bool no_transaction = false;
     const auto statements = dialect_statements(*config.dialect, diff, no_transaction);
     if (statements.empty()) {

@@ -267,7 +267,8 @@ private:
             } else {
                 ops_create_tables_.push_back(op::CreateTable{t});
                 for (const auto& index : t.indexes) ops_create_indexes_.push_back(op::CreateIndex{t.schema, t.name, index});
-                if (t.rls_enabled || !t.policies.empty()) ops_enable_rls_.push_back(op::EnableRls{t.schema, t.name});
+                // normalize_for_diff applied drizzle's "policies enable RLS" to drizzle sources only.
+                if (t.rls_enabled) ops_enable_rls_.push_back(op::EnableRls{t.schema, t.name});
                 for (const auto& policy : t.policies) ops_create_policies_.push_back(op::CreatePolicy{t.schema, t.name, policy});
             }
         }
