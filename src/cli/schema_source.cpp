@@ -50,6 +50,19 @@ Schema load_sql(const fs::path& path, Dialect dialect) {
     return sqlite::introspect(*connection);
 }
 
+// A snapshot file records the names its constraints have in the database, derived or not: they
+// are the schema's names, so nothing re-derives them or swaps them for another schema's.
+void keep_recorded_names(Schema& schema) {
+    for (auto& table : schema.tables) {
+        for (auto& fk : table.foreign_keys) fk.name_explicit = fk.name_explicit || !fk.name.empty();
+        for (auto& pk : table.primary_keys) pk.name_explicit = pk.name_explicit || !pk.name.empty();
+        for (auto& unique : table.uniques) unique.name_explicit = unique.name_explicit || !unique.name.empty();
+        for (auto& column : table.columns) {
+            if (column.primary_key) column.primary_key_name_explicit = true;
+        }
+    }
+}
+
 // A .sql file means what it says: policies on a table without ENABLE ROW LEVEL SECURITY stay
 // inert (drizzle's own sources enable RLS for them). Worth a warning, not a change.
 void warn_inert_policies(const Schema& schema, const fs::path& path, const std::function<void(const std::string&)>& log) {
@@ -103,7 +116,9 @@ Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
         if (is_header(path)) {
             headers.push_back(path);
         } else if (path.extension() == ".json") {
-            merge_into(schema, parse_snapshot(detail::read_file_bytes(path), path.string()).schema, path, dialect);
+            Schema recorded = parse_snapshot(detail::read_file_bytes(path), path.string()).schema;
+            if (dialect == Dialect::postgresql) keep_recorded_names(recorded);
+            merge_into(schema, std::move(recorded), path, dialect);
         } else if (path.extension() == ".sql") {
             Schema loaded = load_sql(path, dialect);
             warn_inert_policies(loaded, path, log);

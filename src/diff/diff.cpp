@@ -151,6 +151,7 @@ public:
             if (old_table.name != new_table.name) {
                 ops_rename_tables_.push_back(op::RenameTable{new_table.schema, old_table.name, new_table.name});
                 apply_table_rename(old_table.name, new_table.name);
+                keep_key_name_on_rename(old_table, new_table.name, dialect_);
                 old_table.name = new_table.name;
             }
             matched.emplace_back(std::move(old_table), &new_table);

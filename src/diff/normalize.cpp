@@ -1,6 +1,7 @@
 // The canonical form of a schema that diff() compares, and constraint names carried over.
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/schema/naming.hpp"
+#include "drizzle/schema/pg_literals.hpp"
 
 #include <algorithm>
 #include <map>
@@ -178,6 +179,18 @@ void keep_names_through_renames(const Schema& prev, Schema& next, DiffResult& di
     diff = drizzle::diff(prev, next, same_answers, naming);
 }
 
+void keep_key_name_on_rename(Table& old_table, const std::string& new_name, Dialect dialect) {
+    if (dialect != Dialect::postgresql) return;  // SQLite keys have no name to keep
+    for (auto& column : old_table.columns) {
+        if (!column.primary_key || !column.primary_key_name.empty() || !old_table.primary_keys.empty()) continue;
+        const std::string name = pg_default_primary_key_name(old_table.name);
+        if (pg_is_default_primary_key_name(new_name, name)) continue;
+        old_table.primary_keys.push_back({name, true, {column.name}});
+        column.primary_key = false;
+        column.not_null = true;
+    }
+}
+
 namespace {
 
 // PostgreSQL: one form per single-column key. Its default name (`<t>_pkey`) makes it the
@@ -194,6 +207,26 @@ void canonical_pg_table(Table& table) {
         }
         column.primary_key_name.clear();
         column.primary_key_name_explicit = false;
+        // A literal cast to the column's own type (0.31 writes '{...}'::jsonb) is the literal:
+        // the catalog reader drops that cast too.
+        if (column.default_value && column.type_schema.empty()) {
+            auto literal = pg_split_literal(column.default_value->sql);
+            std::string own = "::" + column.type;
+            for (int i = 0; i < column.dimensions; ++i) own += "[]";
+            if (literal && !literal->casts.empty() && literal->casts == own) {
+                column.default_value->sql = "'" + literal->body + "'";
+            }
+        }
+        // An array default compares as the server prints it: drizzle-kit 0.31 quotes every element.
+        if (column.dimensions > 0 && column.default_value) {
+            auto literal = pg_split_literal(column.default_value->sql);
+            if (literal && literal->casts.empty() && pg_literal_well_quoted(literal->body)) {
+                if (auto canonical = pg_canonical_array_literal(pg_unquote_literal_body(literal->body),
+                                                                column.type == "boolean")) {
+                    column.default_value->sql = pg_quote_literal(*canonical);
+                }
+            }
+        }
         if (column.identity) {
             auto& sequence = column.identity->sequence_name;
             if (sequence == table.name + "_" + column.name + "_seq" ||

@@ -2,6 +2,7 @@
 #include "snapshot/pg_common.hpp"
 
 #include "drizzle/schema/naming.hpp"
+#include "drizzle/schema/pg_literals.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -79,29 +80,6 @@ std::string pg_trim_default_suffix(const std::string& value) {
 
 namespace {
 
-// The body of a `'...'` literal followed by nothing or by casts only; std::nullopt otherwise.
-std::optional<std::pair<std::string, std::string>> literal_body_and_casts(const std::string& value) {
-    if (value.size() < 2 || value.front() != '\'') return std::nullopt;
-    static const std::regex kCasts(R"((::[A-Za-z_][\w ]*(\(\d+(, ?\d+)?\))?(\[\])*)*)");
-    std::size_t close = value.size() - 1;
-    if (value.back() != '\'') {
-        close = value.rfind("'::");
-        if (close == std::string::npos || close == 0) return std::nullopt;
-    }
-    const std::string casts = value.substr(close + 1);
-    if (!std::regex_match(casts, kCasts)) return std::nullopt;
-    return std::make_pair(value.substr(1, close - 1), casts);
-}
-
-bool doubled_quotes_only(const std::string& body) {
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        if (body[i] != '\'') continue;
-        if (i + 1 >= body.size() || body[i + 1] != '\'') return false;
-        ++i;
-    }
-    return true;
-}
-
 bool is_text_type(const std::string& type) {
     return type == "text" || type.rfind("varchar", 0) == 0 || type.rfind("char", 0) == 0 ||
            type.rfind("character", 0) == 0;
@@ -110,11 +88,11 @@ bool is_text_type(const std::string& type) {
 }  // namespace
 
 std::string pg_repair_legacy_default(const std::string& value, const std::string& type, int dimensions) {
-    auto literal = literal_body_and_casts(value);
-    if (!literal || doubled_quotes_only(literal->first)) return value;
-    const std::string& body = literal->first;
-    // Only where 0.31 printed a value it did not escape; an SQL expression such as 'a' || 'b' that
-    // merely starts and ends with a quote is left alone.
+    auto literal = pg_split_literal(value);
+    if (!literal || pg_literal_well_quoted(literal->body)) return value;
+    const std::string& body = literal->body;
+    // Only where 0.31 printed a value itself (json, arrays, strings); an SQL expression such as
+    // 'a' || 'b' that merely starts and ends with a quote is left alone.
     bool built_from_value = false;
     if (dimensions > 0) {
         built_from_value = !body.empty() && body.front() == '{' && body.back() == '}';
@@ -125,9 +103,9 @@ std::string pg_repair_legacy_default(const std::string& value, const std::string
         built_from_value = !std::regex_search(body, kExpression);
     }
     if (!built_from_value) return value;
-    std::string out = "'";
-    for (char c : body) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'" + literal->second;
+    std::string text = body;  // nothing was escaped: the body is the value
+    if (dimensions > 0) text = pg_canonical_array_literal(text, type == "boolean").value_or(text);
+    return pg_quote_literal(text) + literal->casts;
 }
 
 void pg_resolve_enum_type_schemas(Schema& schema) {

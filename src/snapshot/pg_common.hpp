@@ -38,7 +38,8 @@ std::string pg_trim_default_suffix(const std::string& value);
 /// 0.31 writes json/jsonb and array defaults as `'<JSON.stringify(v)>'[::json]` and
 /// `'<array text>'` without doubling the quotes inside (drizzle-kit's own bug; older versions did
 /// the same for strings), so `'{"note":"it's"}'` fails as SQL. Such a literal, one that does not
-/// read as a single SQL string, gets its inner quotes doubled; anything else is returned as is.
+/// read as a single SQL string, gets its inner quotes doubled; array literals are re-printed as
+/// PostgreSQL prints them (0.31 quotes every element), so they compare equal with the database's.
 std::string pg_repair_legacy_default(const std::string& value, const std::string& type, int dimensions);
 
 /// Columns (of tables and views) whose type names one of the snapshot's enums but that record

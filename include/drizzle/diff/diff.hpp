@@ -49,6 +49,11 @@ void adopt_constraint_names(const Schema& prev, Schema& next, const std::vector<
 void keep_names_through_renames(const Schema& prev, Schema& next, DiffResult& diff, NamingStyle naming,
                                 bool prev_is_database = false);
 
+/// PostgreSQL keeps a renamed table's primary-key name: `old_table`'s own key (named by default
+/// after the old table) becomes a table-level key under that name, unless it is also `new_name`'s
+/// default. Other dialects: nothing. (The diff calls this on a canonical old table.)
+void keep_key_name_on_rename(Table& old_table, const std::string& new_name, Dialect dialect);
+
 /// Gives every unnamed foreign key, primary key and unique constraint its default name; with
 /// `rederive`, also replaces names that were derived (not explicit) in another convention.
 void assign_default_names(Schema& schema, NamingStyle naming, bool rederive = false);
