@@ -89,8 +89,9 @@ int run_generate(const GenerateOptions& options) {
         next.ddl_layout = prev.ddl_layout;
         sql = kCustomMigrationSql;
     } else {
-        Schema schema = load_schema(config, default_toolchain(), print_info);
-        assign_default_names(schema, naming, /*rederive=*/true);
+        // Names the headers derive follow the folder's convention; snapshot and .sql sources keep theirs.
+        Schema schema = load_schema(config, default_toolchain(), print_info, naming);
+        assign_default_names(schema, naming);
         // 0.31 snapshots re-derive names from the table name, so only v1 folders keep old ones.
         if (naming == NamingStyle::v1) adopt_constraint_names(prev.schema, schema);
         require_valid(schema);
@@ -106,6 +107,7 @@ int run_generate(const GenerateOptions& options) {
                     "answer them in a JSON file and pass it with --answers FILE (format printed above)",
                 questions_to_json(resolver.open_questions()));
         }
+        if (naming == NamingStyle::v1) keep_names_through_renames(prev.schema, schema, diff, naming);
         bool no_transaction = false;
         auto statements = dialect_statements(*config.dialect, diff, no_transaction);
         if (statements.empty()) {

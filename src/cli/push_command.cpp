@@ -62,10 +62,11 @@ struct PushPlan {
 PushPlan plan_push(const Config& config, Connection& connection, Schema desired, const ObjectFilter& filter,
                    Resolver& resolver, const std::function<std::vector<RenameQuestion>()>& open_questions) {
     Schema live = introspect_live(config, connection, filter, print_info);
-    // PostgreSQL's own constraint names are drizzle-kit 1.0's; names the database already has for
-    // the same constraint are kept, so a push never renames for nothing.
-    assign_default_names(desired, NamingStyle::v1, /*rederive=*/true);
-    adopt_constraint_names(live, desired);
+    // Unnamed constraints get drizzle-kit 1.0's names; names a snapshot or .sql source records are
+    // kept. A derived name gives way to the name the database already has for the same
+    // constraint, so a push never renames for nothing.
+    assign_default_names(desired, NamingStyle::v1);
+    adopt_constraint_names(live, desired, {}, /*prev_is_database=*/true);
     // Expressions are compared by meaning: the server keeps `price>0` as `price > 0::numeric`.
     align_expressions_with_live(connection, live, desired, print_info);
     require_valid(desired);
@@ -77,6 +78,7 @@ PushPlan plan_push(const Config& config, Connection& connection, Schema desired,
                                            "to ask on; answer them in a JSON file and pass it with --answers FILE",
                                        questions_to_json(open));
     }
+    keep_names_through_renames(live, desired, plan.diff, NamingStyle::v1, /*prev_is_database=*/true);
     plan.statements = dialect_statements(*config.dialect, plan.diff, plan.no_transaction);
     for (const auto& statement : plan.statements) {
         plan.relaxes_foreign_keys = plan.relaxes_foreign_keys || migrate_internal::switches_foreign_keys_off(statement);
@@ -128,7 +130,7 @@ void apply(Connection& connection, migrate_internal::MigrationStore& store, cons
 int run_push(const PushOptions& options) {
     Config config = resolve_config(options.config);
     require_supported(*config.dialect, "push");
-    Schema desired = load_schema(config, default_toolchain(), print_info);
+    Schema desired = load_schema(config, default_toolchain(), print_info, NamingStyle::v1);
     auto connection = open_database(config);
     const ObjectFilter filter = object_filter(config, &desired);
     apply_filter(desired, filter);

@@ -7,6 +7,7 @@
 #endif
 #include "drizzle/dialect/sqlite.hpp"
 #include "drizzle/dialect/sqlite_connection.hpp"
+#include "drizzle/diff/diff.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/snapshot/snapshot.hpp"
 #include "util/utf8.hpp"
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -82,6 +84,38 @@ Schema load_sql(const fs::path& path, Dialect dialect) {
     return sqlite::introspect(*connection);
 }
 
+// A snapshot file records the names its constraints have in the database, derived or not: they
+// are the schema's names, so nothing re-derives them or swaps them for another schema's.
+void keep_recorded_names(Schema& schema) {
+    for (auto& table : schema.tables) {
+        for (auto& fk : table.foreign_keys) fk.name_explicit = fk.name_explicit || !fk.name.empty();
+        for (auto& pk : table.primary_keys) pk.name_explicit = pk.name_explicit || !pk.name.empty();
+        for (auto& unique : table.uniques) unique.name_explicit = unique.name_explicit || !unique.name.empty();
+        for (auto& column : table.columns) {
+            if (column.primary_key) column.primary_key_name_explicit = true;
+        }
+    }
+}
+
+// A .sql file means what it says: policies on a table without ENABLE ROW LEVEL SECURITY stay
+// inert (drizzle's own sources enable RLS for them). Worth a warning, not a change.
+void warn_inert_policies(const Schema& schema, const fs::path& path, const std::function<void(const std::string&)>& log) {
+    for (const auto& table : schema.tables) {
+        if (table.rls_enabled || table.policies.empty()) continue;
+        const std::string name = (table.schema.empty() ? "" : table.schema + ".") + table.name;
+        const std::string message = "warning: " + path.string() + ": table \"" + name + "\" has " + std::to_string(table.policies.size()) +
+            " polic" + (table.policies.size() == 1 ? "y" : "ies") +
+            " but row-level security is not enabled, so they have no effect; add ALTER TABLE ... ENABLE ROW "
+            "LEVEL SECURITY to apply them";
+        // export keeps stdout for SQL and passes no log: the warning goes to stderr then.
+        if (log) {
+            log(message);
+        } else {
+            std::cerr << message << std::endl;
+        }
+    }
+}
+
 void merge_into(Schema& target, Schema source, const fs::path& origin, Dialect dialect) {
     if (!source.tables.empty() && source.dialect != dialect) {
         throw UserError(origin.string() + ": declares a " + std::string(to_string(source.dialect)) +
@@ -103,7 +137,7 @@ void merge_into(Schema& target, Schema source, const fs::path& origin, Dialect d
 }  // namespace
 
 Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
-                   const std::function<void(const std::string&)>& log) {
+                   const std::function<void(const std::string&)>& log, NamingStyle header_naming) {
     if (!config.dialect) throw UserError("no dialect: set \"dialect\" in the config or pass --dialect");
     const Dialect dialect = *config.dialect;
     if (config.schema.empty()) {
@@ -120,9 +154,13 @@ Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
             if (is_header(path)) {
                 headers.push_back(path);
             } else if (path.extension() == ".json") {
-                merge_into(schema, parse_snapshot(detail::read_file_bytes(path), path.string()).schema, path, dialect);
+                Schema recorded = parse_snapshot(detail::read_file_bytes(path), path.string()).schema;
+                if (dialect == Dialect::postgresql) keep_recorded_names(recorded);
+                merge_into(schema, std::move(recorded), path, dialect);
             } else if (path.extension() == ".sql") {
-                merge_into(schema, load_sql(path, dialect), path, dialect);
+                Schema loaded = load_sql(path, dialect);
+                warn_inert_policies(loaded, path, log);
+                merge_into(schema, std::move(loaded), path, dialect);
             } else {
                 throw UserError(path.string() + ": unknown schema source; use C++ headers (.hpp/.h), .sql or a "
                                                 "drizzle-kit snapshot (.json)");
@@ -136,7 +174,10 @@ Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
     if (!problems.empty()) throw DiagnosticsError(std::move(problems));
     if (!headers.empty()) {
         std::string json = export_cpp_schema(headers, toolchain, log);
-        merge_into(schema, parse_snapshot(json, "schema exporter output").schema, headers.front(), dialect);
+        Schema exported = parse_snapshot(json, "schema exporter output").schema;
+        // The exporter writes drizzle-kit 1.0's derived names; the folder may use another convention.
+        assign_default_names(exported, header_naming, /*rederive=*/true);
+        merge_into(schema, std::move(exported), headers.front(), dialect);
     }
     std::sort(schema.tables.begin(), schema.tables.end(), [](const Table& a, const Table& b) {
         return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);

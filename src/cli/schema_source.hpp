@@ -3,6 +3,7 @@
 
 #include "drizzle/config/config.hpp"
 #include "drizzle/schema/model.hpp"
+#include "drizzle/schema/naming.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -27,9 +28,12 @@ ExporterToolchain default_toolchain();
 /// into one exporter (cached by content), `.json` files are drizzle-kit snapshots, `.sql`
 /// files are DDL (SQLite: executed in an in-memory database and introspected; PostgreSQL:
 /// parsed by libpg_query, see drizzle/dialect/pg_ddl.hpp).
-/// `log` receives progress lines such as "compiling schema exporter".
+/// `log` receives progress lines such as "compiling schema exporter" and warnings about a source.
+/// Constraint names the headers leave to derivation get `header_naming`'s convention; names that
+/// snapshot and .sql files record are kept as they are (they are what the database has).
 Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
-                   const std::function<void(const std::string&)>& log = {});
+                   const std::function<void(const std::string&)>& log = {},
+                   NamingStyle header_naming = NamingStyle::v1);
 
 /// Builds (or reuses) the exporter for `headers` and returns its snapshot JSON output.
 std::string export_cpp_schema(const std::vector<std::filesystem::path>& headers, const ExporterToolchain& toolchain,

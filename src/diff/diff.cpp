@@ -160,6 +160,7 @@ public:
             if (old_table.name != new_table.name) {
                 ops_rename_tables_.push_back(op::RenameTable{new_table.schema, old_table.name, new_table.name});
                 apply_table_rename(old_table.name, new_table.name);
+                keep_key_name_on_rename(old_table, new_table.name, dialect_);
                 old_table.name = new_table.name;
             }
             matched.emplace_back(std::move(old_table), &new_table);
@@ -276,7 +277,8 @@ private:
             } else {
                 ops_create_tables_.push_back(op::CreateTable{t});
                 for (const auto& index : t.indexes) ops_create_indexes_.push_back(op::CreateIndex{t.schema, t.name, index});
-                if (t.rls_enabled || !t.policies.empty()) ops_enable_rls_.push_back(op::EnableRls{t.schema, t.name});
+                // normalize_for_diff applied drizzle's "policies enable RLS" to drizzle sources only.
+                if (t.rls_enabled) ops_enable_rls_.push_back(op::EnableRls{t.schema, t.name});
                 for (const auto& policy : t.policies) ops_create_policies_.push_back(op::CreatePolicy{t.schema, t.name, policy});
             }
         }

@@ -1,6 +1,7 @@
-// The canonical form of a schema that diff() compares.
+// The canonical form of a schema that diff() compares, and constraint names carried over.
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/schema/naming.hpp"
+#include "drizzle/schema/pg_literals.hpp"
 
 #include <algorithm>
 #include <map>
@@ -28,22 +29,102 @@ void assign_default_names(Schema& schema, NamingStyle naming, bool rederive) {
     }
 }
 
-void adopt_constraint_names(const Schema& prev, Schema& next) {
+namespace {
+
+using TableKey = std::pair<std::string, std::string>;  // (schema, table)
+
+std::string model_schema(const std::string& schema) { return schema == "public" ? std::string() : schema; }
+
+/// Where each table and column of the old schema went, from the rename decisions of a diff.
+class RenameMap {
+public:
+    explicit RenameMap(const std::vector<RenameDecision>& decisions) {
+        for (const auto& d : decisions) {
+            if (!d.is_rename()) continue;
+            const std::string schema = model_schema(d.schema);
+            if (d.kind == RenameQuestion::Kind::table) {
+                old_table_[{schema, d.name}] = d.from;
+                new_table_[{schema, d.from}] = d.name;
+            } else if (d.kind == RenameQuestion::Kind::column) {
+                columns_[{schema, d.table}][d.from] = d.name;
+            }
+        }
+    }
+    /// The old name of the table now called `table`.
+    std::string old_table(const std::string& schema, const std::string& table) const {
+        auto it = old_table_.find({model_schema(schema), table});
+        return it == old_table_.end() ? table : it->second;
+    }
+    /// The new name of the old table `table`.
+    std::string new_table(const std::string& schema, const std::string& table) const {
+        auto it = new_table_.find({model_schema(schema), table});
+        return it == new_table_.end() ? table : it->second;
+    }
+    /// An old column's names in the new table `table` (named as it is now).
+    std::vector<std::string> new_columns(const std::string& schema, const std::string& table,
+                                         std::vector<std::string> columns) const {
+        auto it = columns_.find({model_schema(schema), table});
+        if (it == columns_.end()) return columns;
+        for (auto& column : columns) {
+            if (auto r = it->second.find(column); r != it->second.end()) column = r->second;
+        }
+        return columns;
+    }
+
+private:
+    std::map<TableKey, std::string> old_table_;
+    std::map<TableKey, std::string> new_table_;
+    std::map<TableKey, std::map<std::string, std::string>> columns_;
+};
+
+/// The old table's single-column key on `column` (named as in the new table): its name as the
+/// database has it, "" when there is none. `explicit_name` tells whether it was given.
+std::string old_single_key_name(const Table& old_table, const std::string& new_table_name, const RenameMap& renames,
+                                const std::string& column, bool& explicit_name) {
+    for (const auto& c : old_table.columns) {
+        if (!c.primary_key || renames.new_columns(old_table.schema, new_table_name, {c.name})[0] != column) continue;
+        explicit_name = c.primary_key_name_explicit;
+        return c.primary_key_name.empty() ? old_table.name + "_pkey" : c.primary_key_name;
+    }
+    for (const auto& pk : old_table.primary_keys) {
+        if (pk.columns.size() != 1 || renames.new_columns(old_table.schema, new_table_name, pk.columns)[0] != column) {
+            continue;
+        }
+        explicit_name = pk.name_explicit;
+        return pk.name;
+    }
+    return "";
+}
+
+}  // namespace
+
+void adopt_constraint_names(const Schema& prev, Schema& next, const std::vector<RenameDecision>& renames,
+                            bool prev_is_database) {
+    const RenameMap moved(renames);
+    // A name the database has is kept whatever its origin; a snapshot's explicit name only when
+    // the new schema gives the same one (then nothing is adopted anyway).
+    auto adoptable = [&](bool old_explicit) { return prev_is_database || !old_explicit; };
     // Indexed once: a lookup per table over a 1000-table schema was quadratic.
     std::map<std::pair<std::string_view, std::string_view>, const Table*> prev_tables;
     for (const auto& table : prev.tables) {
         prev_tables.emplace(std::pair<std::string_view, std::string_view>(table.schema, table.name), &table);
     }
     for (auto& table : next.tables) {
-        auto found = prev_tables.find({table.schema, table.name});
+        const std::string old_name = moved.old_table(table.schema, table.name);
+        auto found = prev_tables.find({table.schema, old_name});
         if (found == prev_tables.end()) continue;
         const Table* old_table = found->second;
+        auto now = [&](const std::vector<std::string>& columns) {
+            return moved.new_columns(table.schema, table.name, columns);
+        };
         for (auto& fk : table.foreign_keys) {
             if (fk.name_explicit) continue;
             for (const auto& old : old_table->foreign_keys) {
-                if (!old.name_explicit && old.columns == fk.columns && old.table_to == fk.table_to &&
-                    old.schema_to == fk.schema_to && old.columns_to == fk.columns_to && old.on_delete == fk.on_delete &&
-                    old.on_update == fk.on_update) {
+                const std::string old_target = moved.new_table(old.schema_to, old.table_to);
+                if (adoptable(old.name_explicit) && now(old.columns) == fk.columns && old_target == fk.table_to &&
+                    model_schema(old.schema_to) == model_schema(fk.schema_to) &&
+                    moved.new_columns(old.schema_to, old_target, old.columns_to) == fk.columns_to &&
+                    old.on_delete == fk.on_delete && old.on_update == fk.on_update) {
                     fk.name = old.name;
                 }
             }
@@ -51,7 +132,7 @@ void adopt_constraint_names(const Schema& prev, Schema& next) {
         for (auto& unique : table.uniques) {
             if (unique.name_explicit) continue;
             for (const auto& old : old_table->uniques) {
-                if (!old.name_explicit && old.columns == unique.columns &&
+                if (adoptable(old.name_explicit) && now(old.columns) == unique.columns &&
                     old.nulls_not_distinct == unique.nulls_not_distinct) {
                     unique.name = old.name;
                 }
@@ -60,18 +141,128 @@ void adopt_constraint_names(const Schema& prev, Schema& next) {
         for (auto& pk : table.primary_keys) {
             if (pk.name_explicit) continue;
             for (const auto& old : old_table->primary_keys) {
-                if (!old.name_explicit && old.columns == pk.columns) pk.name = old.name;
+                if (adoptable(old.name_explicit) && now(old.columns) == pk.columns) pk.name = old.name;
             }
+            if (next.dialect == Dialect::postgresql && pk.columns.size() == 1) {
+                bool old_explicit = false;
+                std::string name = old_single_key_name(*old_table, table.name, moved, pk.columns[0], old_explicit);
+                if (!name.empty() && adoptable(old_explicit)) pk.name = name;
+            }
+        }
+        // PostgreSQL keeps a key's name when its table is renamed; so does drizzle-kit 1.0.
+        if (next.dialect != Dialect::postgresql) continue;
+        for (auto& column : table.columns) {
+            if (!column.primary_key || column.primary_key_name_explicit) continue;
+            bool old_explicit = false;
+            const std::string name = old_single_key_name(*old_table, table.name, moved, column.name, old_explicit);
+            if (name.empty() || !adoptable(old_explicit)) continue;
+            column.primary_key_name = pg_is_default_primary_key_name(table.name, name) ? "" : name;
         }
     }
 }
+
+void keep_names_through_renames(const Schema& prev, Schema& next, DiffResult& diff, NamingStyle naming,
+                                bool prev_is_database) {
+    // SQLite rebuilds derived unique-index names with the table (its own convention); this is
+    // PostgreSQL's, where constraints are addressed by name and renames keep them.
+    if (next.dialect != Dialect::postgresql) return;
+    const bool renamed = std::any_of(diff.decisions.begin(), diff.decisions.end(), [](const RenameDecision& d) {
+        return d.is_rename() && (d.kind == RenameQuestion::Kind::table || d.kind == RenameQuestion::Kind::column);
+    });
+    if (!renamed) return;
+    // PostgreSQL never renames a constraint with its table or column, and drizzle-kit 1.0 keeps the
+    // name too: re-deriving it would drop and re-add the constraint (slow, and locks a big table).
+    const Schema before = next;
+    adopt_constraint_names(prev, next, diff.decisions, prev_is_database);
+    if (next == before) return;
+    ScriptedResolver same_answers(diff.decisions);
+    diff = drizzle::diff(prev, next, same_answers, naming);
+}
+
+void keep_key_name_on_rename(Table& old_table, const std::string& new_name, Dialect dialect) {
+    if (dialect != Dialect::postgresql) return;  // SQLite keys have no name to keep
+    for (auto& column : old_table.columns) {
+        if (!column.primary_key || !column.primary_key_name.empty() || !old_table.primary_keys.empty()) continue;
+        const std::string name = pg_default_primary_key_name(old_table.name);
+        if (pg_is_default_primary_key_name(new_name, name)) continue;
+        old_table.primary_keys.push_back({name, true, {column.name}});
+        column.primary_key = false;
+        column.not_null = true;
+    }
+}
+
+namespace {
+
+// PostgreSQL: one form per single-column key. Its default name (`<t>_pkey`) makes it the
+// column's own key; any other name is a table-level constraint under that name, which the
+// server keeps and the SQL must spell out. Names are compared as the server stores them.
+void canonical_pg_table(Table& table) {
+    table.rls_enabled = table.effective_rls();
+    table.policies_enable_rls = false;
+    for (auto& column : table.columns) {
+        if (column.primary_key && !column.primary_key_name.empty() &&
+            !pg_is_default_primary_key_name(table.name, column.primary_key_name)) {
+            table.primary_keys.push_back({column.primary_key_name, column.primary_key_name_explicit, {column.name}});
+            column.primary_key = false;
+        }
+        column.primary_key_name.clear();
+        column.primary_key_name_explicit = false;
+        // A literal cast to the column's own type (0.31 writes '{...}'::jsonb) is the literal:
+        // the catalog reader drops that cast too.
+        if (column.default_value && column.type_schema.empty()) {
+            auto literal = pg_split_literal(column.default_value->sql);
+            std::string own = "::" + column.type;
+            for (int i = 0; i < column.dimensions; ++i) own += "[]";
+            if (literal && !literal->casts.empty() && literal->casts == own) {
+                column.default_value->sql = "'" + literal->body + "'";
+            }
+        }
+        // An array default compares as the server prints it: drizzle-kit 0.31 quotes every element.
+        if (column.dimensions > 0 && column.default_value) {
+            auto literal = pg_split_literal(column.default_value->sql);
+            if (literal && literal->casts.empty() && pg_literal_well_quoted(literal->body)) {
+                if (auto canonical = pg_canonical_array_literal(pg_unquote_literal_body(literal->body),
+                                                                column.type == "boolean")) {
+                    column.default_value->sql = pg_quote_literal(*canonical);
+                }
+            }
+        }
+        if (column.identity) {
+            auto& sequence = column.identity->sequence_name;
+            if (sequence == table.name + "_" + column.name + "_seq" ||
+                sequence == pg_default_sequence_name(table.name, column.name)) {
+                sequence.clear();
+            }
+            sequence = pg_truncate_identifier(sequence);
+        }
+    }
+    if (table.primary_keys.size() == 1 && table.primary_keys[0].columns.size() == 1 &&
+        pg_is_default_primary_key_name(table.name, table.primary_keys[0].name)) {
+        for (auto& column : table.columns) {
+            if (column.name == table.primary_keys[0].columns[0]) column.primary_key = true;
+        }
+        table.primary_keys.clear();
+    }
+    for (auto& fk : table.foreign_keys) fk.name = pg_truncate_identifier(fk.name);
+    for (auto& pk : table.primary_keys) pk.name = pg_truncate_identifier(pk.name);
+    for (auto& unique : table.uniques) unique.name = pg_truncate_identifier(unique.name);
+    for (auto& check : table.checks) check.name = pg_truncate_identifier(check.name);
+    for (auto& index : table.indexes) index.name = pg_truncate_identifier(index.name);
+    for (auto& policy : table.policies) policy.name = pg_truncate_identifier(policy.name);
+}
+
+}  // namespace
 
 Schema normalize_for_diff(const Schema& schema, NamingStyle naming) {
     Schema out = schema;
     assign_default_names(out, naming);
     for (auto& table : out.tables) {
+        if (schema.dialect == Dialect::postgresql) {
+            canonical_pg_table(table);
+            continue;
+        }
         // A one-column key declared at table level is the same key as the column's own; the
-        // engine reports it as the column's (PostgreSQL names it <table>_pkey either way).
+        // engine reports it as the column's.
         if (table.primary_keys.size() == 1 && table.primary_keys[0].columns.size() == 1) {
             const auto& pk = table.primary_keys[0];
             const bool default_name = !pk.name_explicit || pk.name == table.name + "_pkey";
@@ -109,6 +300,9 @@ Schema normalize_for_diff(const Schema& schema, NamingStyle naming) {
             }
             table.uniques.clear();
         }
+    }
+    for (auto& policy : out.policies) {
+        if (schema.dialect == Dialect::postgresql) policy.policy.name = pg_truncate_identifier(policy.policy.name);
     }
     return out;
 }

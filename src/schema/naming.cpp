@@ -1,9 +1,14 @@
-// Default constraint names per drizzle-kit version and dialect.
+// Default constraint names per drizzle-kit version and dialect, and PostgreSQL's identifier limit.
 #include "drizzle/schema/naming.hpp"
+
+#include <cstdint>
 
 namespace drizzle {
 
 namespace {
+
+constexpr std::size_t kPgMaxIdentifierBytes = 63;  // NAMEDATALEN - 1
+
 std::string joined(const std::vector<std::string>& parts) {
     std::string out;
     for (const auto& part : parts) {
@@ -12,6 +17,60 @@ std::string joined(const std::vector<std::string>& parts) {
     }
     return out;
 }
+
+// Code points of UTF-8 text (invalid bytes count as themselves), as `for (const ch of s)` sees them.
+std::vector<std::uint32_t> code_points(const std::string& text) {
+    std::vector<std::uint32_t> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        int extra = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : byte >= 0xC0 ? 1 : 0;
+        if (extra > 0 && i + static_cast<std::size_t>(extra) >= text.size()) extra = 0;  // truncated
+        std::uint32_t point = extra == 0 ? byte : byte & (0x3F >> extra);
+        for (int k = 1; k <= extra; ++k) {
+            point = (point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        }
+        out.push_back(point);
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return out;
+}
+
+// JavaScript String#length: UTF-16 code units.
+std::size_t js_length(const std::string& text) {
+    std::size_t length = 0;
+    for (auto point : code_points(text)) length += point > 0xFFFF ? 2 : 1;
+    return length;
+}
+
+// dialects/common.ts hash(): a base-62 polynomial hash of the code points, 12 characters.
+std::string drizzle_hash(const std::string& input) {
+    static constexpr char kDictionary[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    constexpr int kLength = 12;
+    __extension__ typedef unsigned __int128 Wide;  // 62^12 is about 3.2e21, beyond 64 bits
+    Wide combinations = 1;
+    for (int i = 0; i < kLength; ++i) combinations *= 62;
+    Wide power = 1;
+    Wide hash = 0;
+    for (auto point : code_points(input)) {
+        hash = (hash + static_cast<Wide>(point) * power) % combinations;
+        power = (power * 53) % combinations;
+    }
+    std::string out(kLength, '0');
+    for (int i = kLength - 1; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = kDictionary[static_cast<int>(hash % 62)];
+        hash /= 62;
+    }
+    return out;
+}
+
+// pg_mbcliplen for UTF-8: the longest prefix of at most `limit` bytes that ends between characters.
+std::size_t utf8_clip_length(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit) return text.size();
+    std::size_t length = limit;
+    while (length > 0 && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80) --length;
+    return length;
+}
+
 }  // namespace
 
 std::string default_foreign_key_name(NamingStyle style, Dialect dialect, const std::string& table,
@@ -19,7 +78,11 @@ std::string default_foreign_key_name(NamingStyle style, Dialect dialect, const s
     std::string base = table + "_" + joined(fk.columns) + "_" + fk.table_to + "_" + joined(fk.columns_to);
     if (style == NamingStyle::legacy) return base + "_fk";
     if (dialect == Dialect::sqlite) return "fk_" + base + "_fk";
-    return base + "_fkey";
+    // drizzle-kit 1.0 grammar.ts defaultNameForFK: a name PostgreSQL would cut gets a hash instead.
+    const std::string desired = base + "_fkey";
+    if (js_length(desired) <= kPgMaxIdentifierBytes) return desired;
+    return js_length(table) < kPgMaxIdentifierBytes - 18 ? table + "_" + drizzle_hash(desired) + "_fkey"
+                                                         : drizzle_hash(desired) + "_fkey";
 }
 
 std::string default_primary_key_name(NamingStyle style, Dialect dialect, const std::string& table,
@@ -32,6 +95,38 @@ std::string default_unique_name(NamingStyle style, Dialect dialect, const std::s
                                 const std::vector<std::string>& columns) {
     if (style == NamingStyle::v1 && dialect == Dialect::postgresql) return table + "_" + joined(columns) + "_key";
     return table + "_" + joined(columns) + "_unique";
+}
+
+std::string pg_truncate_identifier(std::string_view name) {
+    return std::string(name.substr(0, utf8_clip_length(name, kPgMaxIdentifierBytes)));
+}
+
+std::string pg_object_name(std::string_view name1, std::string_view name2, std::string_view label) {
+    const std::size_t overhead = (name2.empty() ? 0 : 1) + (label.empty() ? 0 : label.size() + 1);
+    const std::size_t available = kPgMaxIdentifierBytes > overhead ? kPgMaxIdentifierBytes - overhead : 0;
+    std::size_t chars1 = name1.size();
+    std::size_t chars2 = name2.size();
+    while (chars1 + chars2 > available) {
+        if (chars1 > chars2) {
+            --chars1;
+        } else {
+            --chars2;
+        }
+    }
+    std::string out(name1.substr(0, utf8_clip_length(name1, chars1)));
+    if (!name2.empty()) out += "_" + std::string(name2.substr(0, utf8_clip_length(name2, chars2)));
+    if (!label.empty()) out += "_" + std::string(label);
+    return out;
+}
+
+std::string pg_default_primary_key_name(std::string_view table) { return pg_object_name(table, "", "pkey"); }
+
+bool pg_is_default_primary_key_name(std::string_view table, std::string_view name) {
+    return name == std::string(table) + "_pkey" || name == pg_default_primary_key_name(table);
+}
+
+std::string pg_default_sequence_name(std::string_view table, std::string_view column) {
+    return pg_object_name(table, column, "seq");
 }
 
 }  // namespace drizzle

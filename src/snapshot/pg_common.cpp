@@ -2,10 +2,12 @@
 #include "snapshot/pg_common.hpp"
 
 #include "drizzle/schema/naming.hpp"
+#include "drizzle/schema/pg_literals.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <optional>
 #include <regex>
 
 namespace drizzle::snapshot_detail {
@@ -23,51 +25,6 @@ std::string joined(const std::vector<std::string>& parts) {
 
 // JavaScript parseFloat(text) < 0: only the sign of a leading number matters here.
 bool is_negative(const std::string& text) { return std::strtod(text.c_str(), nullptr) < 0; }
-
-// Code points of UTF-8 text (invalid bytes count as themselves), as `for (const ch of s)` sees them.
-std::vector<std::uint32_t> code_points(const std::string& text) {
-    std::vector<std::uint32_t> out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        int extra = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : byte >= 0xC0 ? 1 : 0;
-        if (extra > 0 && i + static_cast<std::size_t>(extra) >= text.size()) extra = 0;  // truncated
-        std::uint32_t point = extra == 0 ? byte : byte & (0x3F >> extra);
-        for (int k = 1; k <= extra; ++k) {
-            point = (point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        }
-        out.push_back(point);
-        i += static_cast<std::size_t>(extra) + 1;
-    }
-    return out;
-}
-
-// JavaScript String#length: UTF-16 code units.
-std::size_t js_length(const std::string& text) {
-    std::size_t length = 0;
-    for (auto point : code_points(text)) length += point > 0xFFFF ? 2 : 1;
-    return length;
-}
-
-// dialects/common.ts hash(): a base-62 polynomial hash of the code points, 12 characters.
-std::string drizzle_hash(const std::string& input) {
-    static constexpr char kDictionary[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    constexpr int kLength = 12;
-    __extension__ typedef unsigned __int128 Wide;  // 62^12 is about 3.2e21, beyond 64 bits
-    Wide combinations = 1;
-    for (int i = 0; i < kLength; ++i) combinations *= 62;
-    Wide power = 1;
-    Wide hash = 0;
-    for (auto point : code_points(input)) {
-        hash = (hash + static_cast<Wide>(point) * power) % combinations;
-        power = (power * 53) % combinations;
-    }
-    std::string out(kLength, '0');
-    for (int i = kLength - 1; i >= 0; --i) {
-        out[static_cast<std::size_t>(i)] = kDictionary[static_cast<int>(hash % 62)];
-        hash /= 62;
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -121,6 +78,61 @@ std::string pg_trim_default_suffix(const std::string& value) {
     return std::regex_replace(out, kCasts, "");
 }
 
+namespace {
+
+bool is_text_type(const std::string& type) {
+    return type == "text" || type.rfind("varchar", 0) == 0 || type.rfind("char", 0) == 0 ||
+           type.rfind("character", 0) == 0;
+}
+
+}  // namespace
+
+std::string pg_repair_legacy_default(const std::string& value, const std::string& type, int dimensions) {
+    auto literal = pg_split_literal(value);
+    if (!literal || pg_literal_well_quoted(literal->body)) return value;
+    const std::string& body = literal->body;
+    // Only where 0.31 printed a value itself (json, arrays, strings); an SQL expression such as
+    // 'a' || 'b' that merely starts and ends with a quote is left alone.
+    bool built_from_value = false;
+    if (dimensions > 0) {
+        built_from_value = !body.empty() && body.front() == '{' && body.back() == '}';
+    } else if (type == "json" || type == "jsonb") {
+        built_from_value = Json::accept(body);
+    } else if (is_text_type(type)) {
+        static const std::regex kExpression(R"('\s*(\|\||::|,|\))|(\|\||\(|,)\s*')");
+        built_from_value = !std::regex_search(body, kExpression);
+    }
+    if (!built_from_value) return value;
+    std::string text = body;  // nothing was escaped: the body is the value
+    if (dimensions > 0) text = pg_canonical_array_literal(text, type == "boolean").value_or(text);
+    return pg_quote_literal(text) + literal->casts;
+}
+
+void pg_resolve_enum_type_schemas(Schema& schema) {
+    auto resolve = [&](Column& column) {
+        if (!column.type_schema.empty()) return;
+        const Enum* found = nullptr;
+        int matches = 0;
+        for (const auto& type : schema.enums) {
+            if (type.name != column.type) continue;
+            if (type.schema.empty()) {  // drizzle-kit's rule: no typeSchema means public
+                found = &type;
+                matches = 1;
+                break;
+            }
+            found = &type;
+            ++matches;
+        }
+        if (found != nullptr && matches == 1) column.type_schema = pg_schema_name(found->schema);
+    };
+    for (auto& table : schema.tables) {
+        for (auto& column : table.columns) resolve(column);
+    }
+    for (auto& view : schema.views) {
+        for (auto& column : view.columns) resolve(column);
+    }
+}
+
 SequenceOptions pg_sequence_options_filled(const SequenceOptions& options) {
     SequenceOptions out = options;
     const std::string increment = options.increment.value_or("1");
@@ -159,11 +171,7 @@ std::string pg_default_index_name(const std::string& table, const std::vector<In
 }
 
 std::string pg_v1_default_foreign_key_name(const std::string& table, const ForeignKey& fk) {
-    const std::string desired =
-        table + "_" + joined(fk.columns) + "_" + fk.table_to + "_" + joined(fk.columns_to) + "_fkey";
-    if (js_length(desired) <= 63) return desired;
-    return js_length(table) < 63 - 18 ? table + "_" + drizzle_hash(desired) + "_fkey"
-                                      : drizzle_hash(desired) + "_fkey";
+    return default_foreign_key_name(NamingStyle::v1, Dialect::postgresql, table, fk);
 }
 
 std::string pg_legacy_foreign_key_name(const std::string& table, const ForeignKey& fk) {

@@ -35,6 +35,18 @@ std::pair<std::string, int> pg_split_array_type(const std::string& type);
 /// grammar.ts trimDefaultValueSuffix: drops a trailing "[]" and trailing `::type` casts.
 std::string pg_trim_default_suffix(const std::string& value);
 
+/// 0.31 writes json/jsonb and array defaults as `'<JSON.stringify(v)>'[::json]` and
+/// `'<array text>'` without doubling the quotes inside (drizzle-kit's own bug; older versions did
+/// the same for strings), so `'{"note":"it's"}'` fails as SQL. Such a literal, one that does not
+/// read as a single SQL string, gets its inner quotes doubled; array literals are re-printed as
+/// PostgreSQL prints them (0.31 quotes every element), so they compare equal with the database's.
+std::string pg_repair_legacy_default(const std::string& value, const std::string& type, int dimensions);
+
+/// Columns (of tables and views) whose type names one of the snapshot's enums but that record
+/// no `typeSchema` (drizzle-kit snapshots before it existed) get the enum's: "public" for a public
+/// one, so the type is rendered quoted ("RegistryType", not RegistryType).
+void pg_resolve_enum_type_schemas(Schema& schema);
+
 /// Standalone sequence options with drizzle-kit's defaults filled in (pgSerializer.ts 0.31 and
 /// drizzle.ts 1.0 compute the same): increment 1, min 1 / -2^63, max 2^63-1 / -1, start = min
 /// (max when descending), cache 1.

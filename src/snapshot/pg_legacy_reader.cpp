@@ -4,7 +4,10 @@
 //  - schemas: "public" (and a table's "") become the model's "". Map keys are not read: drizzle-kit
 //    derives them (`<schema>.<name>`) and so does the writer.
 //  - `type` "integer[]" is type "integer" with dimensions 1; `typeSchema` is kept as written
-//    ("public" for a public enum).
+//    ("public" for a public enum); an enum column without one (older files) gets its enum's.
+//  - defaults whose quotes 0.31 left undoubled (json, arrays) are repaired (pg_repair_legacy_default).
+//  - a table with policies has RLS enabled in effect (Table::policies_enable_rls), as drizzle-kit's
+//    SQL does, whatever isRLSEnabled records; the flag itself is kept as written.
 //  - a column's `primaryKey` is Column::primary_key and then implies NOT NULL, so not_null is
 //    notNull && !primaryKey. compositePrimaryKeys (of any size) are Table::primary_keys.
 //  - FK / primary key / unique names are kept; name_explicit = the name is not 0.31's default.
@@ -61,6 +64,7 @@ Column read_column(const JsonNode& node, const std::string& owner) {
     column.not_null = node.boolean("notNull") && !column.primary_key;
     if (auto value = node.optional_member("default"); value && !value->json().is_null()) {
         column.default_value = read_default(*value);
+        column.default_value->sql = pg_repair_legacy_default(column.default_value->sql, column.type, column.dimensions);
     }
     if (auto generated = node.optional_member("generated"); generated && !generated->json().is_null()) {
         generated->expect_object();
@@ -189,6 +193,9 @@ Table read_table(const JsonNode& node) {
         table.checks.push_back({value.string("name"), value.string("value")});
     }
     table.rls_enabled = node.optional_boolean("isRLSEnabled").value_or(false);
+    // drizzle enables row-level security on every table with policies, whatever isRLSEnabled says
+    // (0.31 records only `.enableRLS()` there but still emits ENABLE ROW LEVEL SECURITY).
+    table.policies_enable_rls = true;
     return table;
 }
 
@@ -298,6 +305,7 @@ Snapshot read_pg_legacy(const JsonNode& root) {
         schema.policies.push_back(read_external_policy(value));
     }
     for (const auto& [key, value] : root.entries("views", true)) schema.views.push_back(read_view(value));
+    pg_resolve_enum_type_schemas(schema);
     snapshot.renames = read_meta(root);
     return snapshot;
 }

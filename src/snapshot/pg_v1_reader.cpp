@@ -113,6 +113,9 @@ public:
         }
         read_policies(policies);
         finish_not_null();
+        // drizzle enables row-level security on every table with policies, recorded or not.
+        for (auto& table : schema_.tables) table.policies_enable_rls = true;
+        pg_resolve_enum_type_schemas(schema_);
     }
 
 private:

@@ -200,6 +200,12 @@ struct Table {
     std::vector<CheckConstraint> checks;
     bool rls_enabled = false;        ///< PostgreSQL: ALTER TABLE ... ENABLE ROW LEVEL SECURITY
     std::vector<Policy> policies;    ///< PostgreSQL policies on this table
+    /// drizzle's rule, set by the snapshot readers (so for the DSL too): a table with policies has
+    /// row-level security on, whatever `rls_enabled` records (0.31 records only `.enableRLS()`).
+    /// False for an introspected database and for .sql files, which mean what they say.
+    bool policies_enable_rls = false;
+    /// RLS as the database will have it.
+    bool effective_rls() const { return rls_enabled || (policies_enable_rls && !policies.empty()); }
 
     const Column* find_column(std::string_view column_name) const;
     bool operator==(const Table&) const = default;

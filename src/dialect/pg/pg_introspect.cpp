@@ -1,5 +1,6 @@
 // Reads a live PostgreSQL schema from pg_catalog into the model, with a fixed number of queries.
 #include "drizzle/dialect/pg.hpp"
+#include "drizzle/schema/naming.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -205,7 +206,7 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
         if (!identity.empty()) {
             IdentityColumn id;
             id.kind = identity == "a" ? IdentityColumn::Kind::always : IdentityColumn::Kind::by_default;
-            std::string default_sequence = it->second.name + "_" + column.name + "_seq";
+            const std::string default_sequence = pg_default_sequence_name(it->second.name, column.name);
             if (text(row[17]) != default_sequence) id.sequence_name = text(row[17]);
             // Only values other than PostgreSQL's defaults for the type are kept, as the DSL writes them.
             const std::string max_default = column.type == "bigint" ? "9223372036854775807"
@@ -255,7 +256,7 @@ Schema introspect(Connection& connection, const std::vector<std::string>& schema
         const std::string kind = text(row[3]);
         const auto columns = split_units(text(row[5]));
         if (kind == "p") {
-            if (columns.size() == 1 && name == table.name + "_pkey") {
+            if (columns.size() == 1 && name == pg_default_primary_key_name(table.name)) {
                 for (auto& column : table.columns) {
                     if (column.name == columns[0]) column.primary_key = true;
                 }

@@ -1,6 +1,7 @@
 // PostgreSQL SQL text for each operation, in drizzle-kit 1.0's conventions where they work.
 #include "dialect/pg/serial_identity.hpp"
 #include "drizzle/dialect/pg.hpp"
+#include "drizzle/schema/naming.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -221,7 +222,7 @@ void alter_column(const op::AlterColumn& o, std::vector<std::string>& out) {
     const std::string table_only = "ALTER TABLE " + qualified_name(o.schema, o.table);
     if (a.primary_key && !b.primary_key) {
         // The key keeps the name it was created with, even after the table was renamed.
-        const std::string key = a.primary_key_name.empty() ? o.table + "_pkey" : a.primary_key_name;
+        const std::string key = a.primary_key_name.empty() ? pg_default_primary_key_name(o.table) : a.primary_key_name;
         out.push_back(table_only + " DROP CONSTRAINT " + quote_identifier(key) + ";");
     }
     if (!a.primary_key && b.primary_key) {

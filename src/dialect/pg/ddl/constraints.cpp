@@ -2,6 +2,7 @@
 // column, or added by ALTER TABLE.
 #include "dialect/pg/ddl/parse_tree.hpp"
 #include "dialect/pg/ddl/readers.hpp"
+#include "drizzle/schema/naming.hpp"
 
 #include <algorithm>
 #include <set>
@@ -9,8 +10,6 @@
 namespace drizzle::pg::ddl {
 
 namespace {
-
-constexpr std::size_t kMaxIdentifierBytes = 63;  // NAMEDATALEN - 1
 
 std::vector<std::string> names_of(std::size_t count, PgQuery__Node* const* items) {
     std::vector<std::string> out;
@@ -27,19 +26,9 @@ std::string action_name(const std::string& code) {
     return "no action";
 }
 
-// PostgreSQL's makeObjectName: `name1_name2_label`, the longer of the two names shortened
-// until the whole fits in 63 bytes.
-std::string object_name(std::string name1, std::string name2, const std::string& label) {
-    const std::size_t overhead = (name2.empty() ? 0 : 1) + label.size() + 1;
-    const std::size_t available = kMaxIdentifierBytes - overhead;
-    while (name1.size() + name2.size() > available) {
-        if (name1.size() > name2.size()) {
-            name1.pop_back();
-        } else {
-            name2.pop_back();
-        }
-    }
-    return name1 + (name2.empty() ? "" : "_" + name2) + "_" + label;
+// PostgreSQL's makeObjectName (UTF-8 safe, shared with the diff's name rules).
+std::string object_name(const std::string& name1, const std::string& name2, const std::string& label) {
+    return pg_object_name(name1, name2, label);
 }
 
 std::set<std::string> constraint_names_in(const Schema& schema, const Table& extra) {

@@ -1,0 +1,3 @@
+ALTER TABLE "überlange_tabelle_mit_vielen_zeichen" ADD CONSTRAINT "überlange_tabelle_mit_vielen_zeichen_eindeutiger_schlüssel_f" UNIQUE("eindeutiger_schlüssel_für_die_prüfung");--> statement-breakpoint
+CREATE INDEX "idx_überlange_tabelle_mit_vielen_zeichen_eindeutiger_schlüsse" ON "überlange_tabelle_mit_vielen_zeichen" ("eindeutiger_schlüssel_für_die_prüfung");--> statement-breakpoint
+ALTER TABLE "überlange_tabelle_mit_vielen_zeichen" ADD CONSTRAINT "überlange_tabelle_mit_vielen_zeichen_verweis_auf_die_eltern_ta" FOREIGN KEY ("verweis_auf_die_eltern_tabelle_ülßä") REFERENCES "elterntabelle"("id");

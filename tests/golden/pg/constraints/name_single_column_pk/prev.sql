@@ -1,0 +1,1 @@
+CREATE TABLE "Suggestion" ("id" uuid PRIMARY KEY, "title" text);

@@ -1,0 +1,2 @@
+INSERT INTO "parent" DEFAULT VALUES;
+INSERT INTO "t" ("pid", "code") VALUES (1, 'a');
