@@ -222,6 +222,11 @@ TEST_F(CliMessages, TursoRemoteUrlsAndLibsqlStatementsAreNamed) {
                      R"({"dialect": "turso", "schema": "./s.sql",
                          "dbCredentials": {"url": "libsql://my-db.turso.io?authToken=Sekr3tT0ken", "authToken": "Sekr3tT0ken"}})");
     test::write_file(dir / "s.sql", "CREATE TABLE z (id integer);\n");
+    // A folder to migrate, so migrate gets as far as the URL (a missing folder is reported first).
+    {
+        std::string output;
+        ASSERT_EQ(kit("generate", output), 0) << output;
+    }
     for (const std::string command : {"migrate", "push", "pull"}) {
         std::string output;
         EXPECT_EQ(kit(command, output), 3) << output;

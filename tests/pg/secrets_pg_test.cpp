@@ -55,7 +55,13 @@ std::vector<PasswordShape> shapes() {
     raw("backslash", "Zq7\\Xw9\\k", true);
     raw("unicode", "Zq7\xC3\xA9Xw\xE2\x82\xAC" "9k", true);
     std::string long_password;
-    for (int i = 0; long_password.size() < 300; ++i) long_password += "Lq" + std::to_string(i * 7919 % 1000) + "x";
+    // Letters only: digit runs would also match the random numbers in temporary paths and names.
+    for (int i = 0; long_password.size() < 300; ++i) {
+        long_password += "Lq";
+        long_password += static_cast<char>('A' + i * 7 % 26);
+        long_password += static_cast<char>('A' + i * 11 % 26);
+        long_password += "x";
+    }
     raw("very_long", long_password, true);
     const std::string special = "Zq7@Kv:w/R?d#9 J%h";
     out.push_back({"percent_encoded", special, percent_encode(special), true});
