@@ -2,6 +2,7 @@
 #include "drizzle/diff/diff.hpp"
 
 #include "drizzle/error.hpp"
+#include "drizzle/schema/pg_sequences.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -24,33 +25,16 @@ std::string type_key(const std::string& type) {
     return out;
 }
 
-/// The type's range, as PostgreSQL's sequence defaults use it.
-std::pair<std::string, std::string> integer_range(const std::string& type) {
-    if (type == "smallint" || type == "smallserial") return {"-32768", "32767"};
-    if (type == "integer" || type == "serial") return {"-2147483648", "2147483647"};
-    return {"-9223372036854775808", "9223372036854775807"};
-}
-
-/// Every option PostgreSQL defaults for a sequence of `type`, spelled out. The DSL and drizzle-kit
-/// write the defaults, the catalog reader leaves identity defaults out: the same sequence.
-SequenceOptions with_default_options(SequenceOptions options, const std::string& type) {
-    if (!options.increment) options.increment = "1";
-    const bool descending = !options.increment->empty() && options.increment->front() == '-';
-    const auto [type_min, type_max] = integer_range(type);
-    if (!options.min_value) options.min_value = descending ? type_min : "1";
-    if (!options.max_value) options.max_value = descending ? "-1" : type_max;
-    if (!options.start_with) options.start_with = descending ? *options.max_value : *options.min_value;
-    if (!options.cache) options.cache = "1";
-    return options;
-}
-
+/// The DSL and drizzle-kit write PostgreSQL's sequence defaults, the catalog reader leaves identity
+/// defaults out: the same sequence once the defaults are filled in.
 bool identities_equal(const Column& a, const Column& b, const std::string& table) {
     if (!a.identity || !b.identity) return a.identity.has_value() == b.identity.has_value();
     auto sequence_name = [&](const Column& c) {
         return c.identity->sequence_name.empty() ? table + "_" + c.name + "_seq" : c.identity->sequence_name;
     };
     return a.identity->kind == b.identity->kind && sequence_name(a) == sequence_name(b) &&
-           with_default_options(a.identity->options, a.type) == with_default_options(b.identity->options, b.type);
+           pg_sequence_options_with_defaults(a.identity->options, a.type) ==
+               pg_sequence_options_with_defaults(b.identity->options, b.type);
 }
 
 /// PostgreSQL makes every primary-key column NOT NULL, also those of a table-level (composite)
@@ -443,7 +427,8 @@ private:
             });
             if (it == prev_.sequences.end()) {
                 ops_create_sequences_.push_back(op::CreateSequence{sequence});
-            } else if (!(with_default_options(it->options, "bigint") == with_default_options(sequence.options, "bigint"))) {
+            } else if (!(pg_sequence_options_with_defaults(it->options, "bigint") ==
+                         pg_sequence_options_with_defaults(sequence.options, "bigint"))) {
                 ops_alter_sequences_.push_back(op::AlterSequence{*it, sequence});
             }
         }

@@ -2,7 +2,10 @@
 #include "dialect/pg/serial_identity.hpp"
 
 #include "drizzle/dialect/pg.hpp"
+#include "drizzle/schema/pg_sequences.hpp"
 #include "util/text.hpp"
+
+#include <utility>
 
 namespace drizzle::pg::serials {
 
@@ -35,20 +38,7 @@ std::string storage_type(const std::string& type) {
 }
 
 SequenceOptions effective_identity_options(SequenceOptions options, const std::string& type) {
-    const std::string base = storage_type(type);
-    const std::string type_min = base == "smallint"  ? "-32768"
-                                 : base == "integer" ? "-2147483648"
-                                                     : "-9223372036854775808";
-    const std::string type_max = base == "smallint"  ? "32767"
-                                 : base == "integer" ? "2147483647"
-                                                     : "9223372036854775807";
-    if (!options.increment) options.increment = "1";
-    const bool descending = !options.increment->empty() && options.increment->front() == '-';
-    if (!options.min_value) options.min_value = descending ? type_min : "1";
-    if (!options.max_value) options.max_value = descending ? "-1" : type_max;
-    if (!options.start_with) options.start_with = descending ? *options.max_value : *options.min_value;
-    if (!options.cache) options.cache = "1";
-    return options;
+    return pg_sequence_options_with_defaults(std::move(options), storage_type(type));
 }
 
 std::string drop_owned_sequence(const std::string& schema, const std::string& table, const std::string& column) {
