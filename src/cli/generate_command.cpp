@@ -61,6 +61,19 @@ SnapshotRenames renames_from(const std::vector<RenameDecision>& decisions) {
     return renames;
 }
 
+/// The snapshot a migration leaves records every table with policies as RLS-enabled (drizzle's
+/// rule; neither format can say "policies, RLS off"). A .sql source's inert policies are therefore
+/// enabled here, and said so, rather than written one way and read back the other: that would emit
+/// DISABLE ROW LEVEL SECURITY on every later generate.
+void enable_rls_for_policies(Schema& schema) {
+    for (auto& table : schema.tables) {
+        if (table.rls_enabled || table.policies.empty() || table.policies_enable_rls) continue;
+        table.policies_enable_rls = true;
+        print_info("generate enables row-level security on \"" + table.name +
+                   "\": a migrations folder records a table with policies as RLS-enabled, as drizzle does");
+    }
+}
+
 }  // namespace
 
 int run_generate(const GenerateOptions& options) {
@@ -91,6 +104,7 @@ int run_generate(const GenerateOptions& options) {
     } else {
         // Names the headers derive follow the folder's convention; snapshot and .sql sources keep theirs.
         Schema schema = load_schema(config, default_toolchain(), print_info, naming);
+        enable_rls_for_policies(schema);
         assign_default_names(schema, naming);
         // 0.31 snapshots re-derive names from the table name, so only v1 folders keep old ones.
         if (naming == NamingStyle::v1) adopt_constraint_names(prev.schema, schema);

@@ -92,7 +92,8 @@ void keep_recorded_names(Schema& schema) {
         for (auto& pk : table.primary_keys) pk.name_explicit = pk.name_explicit || !pk.name.empty();
         for (auto& unique : table.uniques) unique.name_explicit = unique.name_explicit || !unique.name.empty();
         for (auto& column : table.columns) {
-            if (column.primary_key) column.primary_key_name_explicit = true;
+            // A 0.x `primaryKey: true` records no name: the key keeps the default one, which may follow a rename.
+            if (column.primary_key && !column.primary_key_name.empty()) column.primary_key_name_explicit = true;
         }
     }
 }

@@ -45,11 +45,14 @@ create table users (
   constraint email_check check (email like '%@%'),
   constraint qty_check check (qty between 0 and 1000),
   constraint feeling_check check (feeling <> 'sad'),
-  constraint name_check check (name is not null or email::text <> '')
+  constraint name_check check (name is not null or email::text <> ''),
+  constraint qualified_check check ("users"."qty" >= 0 and users.price >= 0),
+  constraint a_check_constraint_whose_name_is_longer_than_sixty_three_bytes_in_all check (qty<5000)
 );
 create index users_lower_email_idx on users (lower(email));
 create index users_partial_idx on users (name) where status = 'active' and qty > 0;
 create unique index users_expr_idx on users ((price*2), (email::text)) where email like 'a%';
+create index an_expression_index_whose_name_is_longer_than_sixty_three_bytes_too on users (upper(name)) where users.qty>1;
 create index users_case_idx on users ((case when qty>10 then 'big' else 'small' end));
 create view active_users as select id, email from users where status='active';
 create view recent_users as select u.id, u.email from active_users u join users on users.id=u.id where users.created_at > now() - interval '1 day';

@@ -17,8 +17,11 @@
 // its own form, are aligned here too.
 #include "drizzle/dialect/pg.hpp"
 #include "drizzle/error.hpp"
+#include "drizzle/schema/naming.hpp"
 
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -117,6 +120,11 @@ struct ViewProbe {
     std::string scratch;
 };
 
+/// Names as the server stores them: a longer one is cut to 63 bytes (so is a desired one, on creation).
+bool same_name(const std::string& a, const std::string& b) {
+    return a == b || pg_truncate_identifier(a) == pg_truncate_identifier(b);
+}
+
 bool index_expressions_differ(const Index& desired, const Index& live) {
     return desired.where != live.where || !(desired.columns == live.columns);
 }
@@ -136,15 +144,15 @@ TableProbe find_differences(Table& desired, const Table& live) {
         }
     }
     for (const auto& check : desired.checks) {
-        const auto* old = find_in(live.checks, [&](const CheckConstraint& c) { return c.name == check.name; });
+        const auto* old = find_in(live.checks, [&](const CheckConstraint& c) { return same_name(c.name, check.name); });
         if (old != nullptr && old->value != check.value) probe.checks.push_back(check.name);
     }
     for (const auto& index : desired.indexes) {
-        const auto* old = find_in(live.indexes, [&](const Index& i) { return i.name == index.name; });
+        const auto* old = find_in(live.indexes, [&](const Index& i) { return same_name(i.name, index.name); });
         if (old != nullptr && index_expressions_differ(index, *old)) probe.indexes.emplace_back(index.name, "");
     }
     for (const auto& policy : desired.policies) {
-        const auto* old = find_in(live.policies, [&](const Policy& p) { return p.name == policy.name; });
+        const auto* old = find_in(live.policies, [&](const Policy& p) { return same_name(p.name, policy.name); });
         // Roles too: the catalog keeps `current_user` as the role it named when the policy was made.
         if (old != nullptr &&
             (old->using_ != policy.using_ || old->with_check != policy.with_check || old->to != policy.to)) {
@@ -173,8 +181,8 @@ bool has_work(const TableProbe& p) {
 
 // Creates the scratch table and each differing object on it; what fails is left out. False when
 // the table itself could not be copied (no TEMP privilege, a read-only standby).
-bool build_table_probe(RolledBackScope& scope, TableProbe& p, int number) {
-    p.scratch = "__drizzle_expression_probe_" + std::to_string(number);
+bool build_table_probe(RolledBackScope& scope, TableProbe& p, std::string scratch_name, int number) {
+    p.scratch = std::move(scratch_name);
     const std::string scratch = qualified_name("pg_temp", p.scratch);
     // LIKE copies names, types and NOT NULL: no defaults, generation, constraints or indexes.
     if (!scope.probe("CREATE TEMPORARY TABLE " + quote_identifier(p.scratch) + " (LIKE " +
@@ -202,7 +210,7 @@ bool build_table_probe(RolledBackScope& scope, TableProbe& p, int number) {
     for (auto& [name, probe_name] : p.indexes) {
         Index index = *find_in(desired.indexes, [&, n = name](const Index& i) { return i.name == n; });
         // Index names share the schema's namespace: every probe gets its own.
-        probe_name = p.scratch + "_i" + std::to_string(index_number++);
+        probe_name = "__drizzle_expression_probe_" + std::to_string(number) + "_i" + std::to_string(index_number++);
         index.name = probe_name;
         index.concurrently = false;
         operations.emplace_back(op::CreateIndex{"pg_temp", p.scratch, index});
@@ -244,8 +252,8 @@ std::size_t adopt_table(const TableProbe& p, const Table& scratch) {
         }
     }
     for (const auto& name : p.checks) {
-        const auto* probed = find_in(scratch.checks, [&](const CheckConstraint& c) { return c.name == name; });
-        const auto* old = find_in(live.checks, [&](const CheckConstraint& c) { return c.name == name; });
+        const auto* probed = find_in(scratch.checks, [&](const CheckConstraint& c) { return same_name(c.name, name); });
+        const auto* old = find_in(live.checks, [&](const CheckConstraint& c) { return same_name(c.name, name); });
         auto* check = find_in(desired.checks, [&](const CheckConstraint& c) { return c.name == name; });
         if (probed && probed->value == old->value) {
             check->value = old->value;
@@ -254,7 +262,7 @@ std::size_t adopt_table(const TableProbe& p, const Table& scratch) {
     }
     for (const auto& [name, probe_name] : p.indexes) {
         const auto* probed = find_in(scratch.indexes, [&, n = probe_name](const Index& i) { return i.name == n; });
-        const auto* old = find_in(live.indexes, [&, n = name](const Index& i) { return i.name == n; });
+        const auto* old = find_in(live.indexes, [&, n = name](const Index& i) { return same_name(i.name, n); });
         auto* index = find_in(desired.indexes, [&, n = name](const Index& i) { return i.name == n; });
         if (probed && !index_expressions_differ(*probed, *old)) {
             index->columns = old->columns;
@@ -263,8 +271,8 @@ std::size_t adopt_table(const TableProbe& p, const Table& scratch) {
         }
     }
     for (const auto& name : p.policies) {
-        const auto* probed = find_in(scratch.policies, [&](const Policy& x) { return x.name == name; });
-        const auto* old = find_in(live.policies, [&](const Policy& x) { return x.name == name; });
+        const auto* probed = find_in(scratch.policies, [&](const Policy& x) { return same_name(x.name, name); });
+        const auto* old = find_in(live.policies, [&](const Policy& x) { return same_name(x.name, name); });
         auto* policy = find_in(desired.policies, [&](const Policy& x) { return x.name == name; });
         if (probed && probed->using_ == old->using_ && probed->with_check == old->with_check && probed->to == old->to) {
             policy->using_ = old->using_;
@@ -301,20 +309,15 @@ std::size_t adopt_live_expressions(Connection& connection, const Schema& live, S
     if (tables.empty() && views.empty()) return 0;
 
     RolledBackScope scope(connection);
+    // The temporary schema exists once something was made in it; its name differs per session.
+    auto read_back = [&]() -> std::optional<Schema> {
+        const auto temp_schema = connection.query(
+            "SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()");
+        if (temp_schema.empty() || !temp_schema[0][0]) return std::nullopt;  // nothing could be created
+        return introspect(connection, {*temp_schema[0][0]});
+    };
+    std::size_t adopted = 0;
     int number = 0;
-    std::size_t uncopied = 0;
-    std::string first_uncopied;
-    for (auto& probe : tables) {
-        const std::string name = qualified_name(probe.live->schema, probe.live->name);
-        if (!build_table_probe(scope, probe, number++) && uncopied++ == 0) {
-            first_uncopied = name + ": " + scope.last_error();
-        }
-    }
-    if (uncopied > 0 && note) {
-        note("could not make temporary copies of " + std::to_string(uncopied) +
-             " table(s) to compare expressions through the server (" + first_uncopied +
-             "); their expressions are compared as written");
-    }
     for (auto& probe : views) {
         // A plain temporary view: PostgreSQL prints a materialized view's query the same way,
         // and has no temporary materialized views.
@@ -327,24 +330,49 @@ std::size_t adopt_live_expressions(Connection& connection, const Schema& live, S
         while (!sql.empty() && (sql.back() == ';' || sql.back() == '\n')) sql.pop_back();
         if (!scope.probe(sql)) probe.scratch.clear();
     }
-    const auto temp_schema = connection.query(
-        "SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()");
-    if (temp_schema.empty() || !temp_schema[0][0]) return 0;  // nothing could be created
-    const Schema probed = introspect(connection, {*temp_schema[0][0]});
+    // Views are read back before any table copy exists: a copy shadows its table (pg_temp comes
+    // first in the search path), and the server would then print the view's tables schema-qualified.
+    if (!views.empty()) {
+        if (const auto probed = read_back()) {
+            for (const auto& probe : views) {
+                if (probe.scratch.empty()) continue;
+                const auto* scratch =
+                    find_in(probed->views, [&](const View& v) { return v.name == probe.scratch; });
+                if (scratch != nullptr && scratch->definition == probe.live->definition) {
+                    probe.desired->definition = probe.live->definition;
+                    ++adopted;
+                }
+            }
+        }
+    }
+    if (tables.empty()) return adopted;
 
-    std::size_t adopted = 0;
+    // Each copy takes its table's own name where it can: drizzle-orm writes checks as
+    // `"products"."price" >= 0`, which only resolves on a table called products.
+    std::size_t uncopied = 0;
+    std::string first_uncopied;
+    std::set<std::string> scratch_names;
+    for (auto& probe : tables) {
+        const std::string name = qualified_name(probe.live->schema, probe.live->name);
+        const int probe_number = number++;
+        std::string scratch_name = scratch_names.insert(probe.live->name).second
+                                       ? probe.live->name
+                                       : "__drizzle_expression_probe_" + std::to_string(probe_number);
+        if (!build_table_probe(scope, probe, std::move(scratch_name), probe_number) && uncopied++ == 0) {
+            first_uncopied = name + ": " + scope.last_error();
+        }
+    }
+    if (uncopied > 0 && note) {
+        note("could not make temporary copies of " + std::to_string(uncopied) +
+             " table(s) to compare expressions through the server (" + first_uncopied +
+             "); their expressions are compared as written");
+    }
+    const auto probed = read_back();
+    if (!probed) return adopted;
     for (const auto& probe : tables) {
         if (probe.desired == nullptr) continue;
-        const auto* scratch = find_in(probed.tables, [&](const Table& t) { return t.name == probe.scratch; });
+        const auto* scratch = find_in(probed->tables, [&](const Table& t) { return t.name == probe.scratch; });
         if (scratch != nullptr) adopted += adopt_table(probe, *scratch);
-    }
-    for (const auto& probe : views) {
-        if (probe.scratch.empty()) continue;
-        const auto* scratch = find_in(probed.views, [&](const View& v) { return v.name == probe.scratch; });
-        if (scratch != nullptr && scratch->definition == probe.live->definition) {
-            probe.desired->definition = probe.live->definition;
-            ++adopted;
-        }
     }
     return adopted;
 }

@@ -2,6 +2,7 @@
 #include "dialect/pg/serial_identity.hpp"
 
 #include "drizzle/dialect/pg.hpp"
+#include "drizzle/schema/naming.hpp"
 #include "drizzle/schema/pg_sequences.hpp"
 #include "util/text.hpp"
 
@@ -23,7 +24,9 @@ std::string owned_sequence_call(const std::string& schema, const std::string& ta
 }
 
 std::string owned_sequence_name(const std::string& schema, const std::string& table, const std::string& column) {
-    return qualified_name(schema, table + "_" + column + "_seq");
+    // PostgreSQL's own name for a serial's sequence (cut to 63 bytes as the server cuts it), so the
+    // catalog reads back what a serial created by the server would have.
+    return qualified_name(schema, pg_default_sequence_name(table, column));
 }
 
 }  // namespace
