@@ -92,8 +92,9 @@ void keep_recorded_names(Schema& schema) {
         for (auto& pk : table.primary_keys) pk.name_explicit = pk.name_explicit || !pk.name.empty();
         for (auto& unique : table.uniques) unique.name_explicit = unique.name_explicit || !unique.name.empty();
         for (auto& column : table.columns) {
-            // A 0.x `primaryKey: true` records no name: the key keeps the default one, which may follow a rename.
-            if (column.primary_key && !column.primary_key_name.empty()) column.primary_key_name_explicit = true;
+            // A column key without a recorded name has the default one (`<table>_pkey`), and that
+            // is a name too: a database key under another name is renamed to it.
+            if (column.primary_key) column.primary_key_name_explicit = true;
         }
     }
 }
