@@ -19,6 +19,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <utility>
 
 namespace drizzle::cli {
 
@@ -86,15 +87,18 @@ Schema load_sql(const fs::path& path, Dialect dialect) {
 
 // A snapshot file records the names its constraints have in the database, derived or not: they
 // are the schema's names, so nothing re-derives them or swaps them for another schema's.
-void keep_recorded_names(Schema& schema) {
+void keep_recorded_names(Schema& schema, SnapshotFormat format) {
     for (auto& table : schema.tables) {
         for (auto& fk : table.foreign_keys) fk.name_explicit = fk.name_explicit || !fk.name.empty();
         for (auto& pk : table.primary_keys) pk.name_explicit = pk.name_explicit || !pk.name.empty();
         for (auto& unique : table.uniques) unique.name_explicit = unique.name_explicit || !unique.name.empty();
         for (auto& column : table.columns) {
-            // A column key without a recorded name has the default one (`<table>_pkey`), and that
-            // is a name too: a database key under another name is renamed to it.
-            if (column.primary_key) column.primary_key_name_explicit = true;
+            // A v1 snapshot records every key's name, the default one (`<table>_pkey`) too: a
+            // database key under another name is renamed to it. A 0.31 `primaryKey: true` records
+            // none, and the database's name stands (PostgreSQL keeps `<old>_pkey` through a rename).
+            if (column.primary_key && (format == SnapshotFormat::v1 || !column.primary_key_name.empty())) {
+                column.primary_key_name_explicit = true;
+            }
         }
     }
 }
@@ -156,8 +160,9 @@ Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
             if (is_header(path)) {
                 headers.push_back(path);
             } else if (path.extension() == ".json") {
-                Schema recorded = parse_snapshot(detail::read_file_bytes(path), path.string()).schema;
-                if (dialect == Dialect::postgresql) keep_recorded_names(recorded);
+                Snapshot snapshot = parse_snapshot(detail::read_file_bytes(path), path.string());
+                Schema recorded = std::move(snapshot.schema);
+                if (dialect == Dialect::postgresql) keep_recorded_names(recorded, snapshot.format);
                 merge_into(schema, std::move(recorded), path, dialect);
             } else if (path.extension() == ".sql") {
                 Schema loaded = load_sql(path, dialect);

@@ -160,6 +160,33 @@ TEST_F(CliPgSnapshotSource, SqlPoliciesWithoutRlsKeepTheirMeaningWithAWarning) {
     EXPECT_NE(out.find("No schema changes"), std::string::npos) << out;
 }
 
+// drizzle-kit's own histories (0.31 and 1.0), migrated, are up to date for a push from their
+// latest snapshot. Both rename table t to t2, and PostgreSQL keeps its key name t_pkey: a 0.31
+// snapshot records no key name, so the database's stands; 1.0 records t_pkey.
+TEST_F(CliPgSnapshotSource, DrizzleKitHistoriesAreUpToDateForAPushFromTheirLatestSnapshot) {
+    for (const std::string layout : {"v031", "v1"}) {
+        SCOPED_TRACE(layout);
+        fs::remove_all(dir / "drizzle");
+        fs::copy(fixture("drizzle-kit/postgresql/" + layout + "/steps/drizzle"), dir / "drizzle",
+                 fs::copy_options::recursive);
+        std::vector<fs::path> snapshots;
+        for (const auto& entry : fs::recursive_directory_iterator(dir / "drizzle")) {
+            const std::string name = entry.path().filename().string();
+            if (name == "snapshot.json" || name.ends_with("_snapshot.json")) snapshots.push_back(entry.path());
+        }
+        std::sort(snapshots.begin(), snapshots.end());
+        ASSERT_FALSE(snapshots.empty());
+        const std::string database = create_database();
+        write_config(snapshots.back().string(), database);
+        std::string out;
+        ASSERT_EQ(kit({"migrate"}, out), 0) << out;
+        auto db = pg::PgConnection::open(database);
+        EXPECT_EQ(pg_scalar(*db, "SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = 't2'::regclass"),
+                  "t_pkey");
+        expect_nothing_to_push();
+    }
+}
+
 // Derived names over 63 bytes (the cut falls inside a two-byte character): generate + migrate,
 // then push, must agree with what PostgreSQL stored.
 TEST_F(CliPgSnapshotSource, NamesOver63BytesAreComparedAsPostgresqlStoresThem) {
