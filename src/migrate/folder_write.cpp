@@ -6,6 +6,7 @@
 #include "migrate/journal.hpp"
 #include "migrate/timestamps.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -121,7 +122,10 @@ fs::path write_legacy(const MigrationsFolder& folder, const NewMigration& m, std
     migrate_internal::JournalEntry entry;
     entry.idx = static_cast<std::int64_t>(idx);
     entry.version = m.snapshot_version.empty() ? default_snapshot_version(m.dialect) : m.snapshot_version;
+    // Above every earlier entry: drizzle's migrator applies only entries newer than the newest
+    // applied one, so a clock behind the journal (another machine, a merge) would be skipped.
     entry.when = now_ms;
+    for (const auto& e : journal.entries) entry.when = std::max(entry.when, e.when + 1);
     entry.tag = tag;
     entry.breakpoints = m.breakpoints;
     const std::string new_journal = migrate_internal::append_journal_entry(journal_text, entry, journal_path);
@@ -145,9 +149,20 @@ fs::path write_v1(const MigrationsFolder& folder, const NewMigration& m, std::in
     fs::create_directories(folder.dir);
     // drizzle-kit fails when the folder exists (same name in the same second). We move on to the
     // next free second instead: the name (and so created_at) stays a valid, slightly later time.
+    // The new migration must also come after every existing one, in name and in time: folders
+    // are applied in name order, and drizzle's migrator skips a migration whose timestamp is not
+    // above the newest applied one. Two generates in one second (or a clock behind the folder's
+    // newest migration) would otherwise order by name, or tie.
+    // (The folder on disk is asked, not `folder.entries`: a caller may hold an older listing.)
+    std::int64_t start_ms = now_ms;
+    for (const auto& item : fs::directory_iterator(folder.dir)) {
+        const std::string name = item.path().filename().string();
+        if (!item.is_directory() || name.size() < 15 || name[14] != '_') continue;
+        if (const auto millis = migrate_internal::parse_utc_compact(name)) start_ms = std::max(start_ms, *millis + 1000);
+    }
     constexpr int max_attempts = 60;
     for (int attempt = 0; attempt < max_attempts; ++attempt) {
-        const std::string name = migrate_internal::utc_compact(now_ms + attempt * 1000LL) + "_" + m.name;
+        const std::string name = migrate_internal::utc_compact(start_ms + attempt * 1000LL) + "_" + m.name;
         const fs::path final_dir = folder.dir / name;
         if (fs::exists(final_dir)) continue;
         const fs::path temp_dir = folder.dir / (".tmp-" + name + "-" + temp_suffix());

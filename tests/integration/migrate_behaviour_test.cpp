@@ -130,7 +130,14 @@ TEST(MigrateBehaviour, LegacyOlderJournalEntryIsNotSkippedSilently) {
     migrate(*db, options);
     m.name = "from_branch";
     m.sql = "CREATE TABLE t_branch (x integer);";
-    write_migration(folder, m, 1'000);  // older clock on the other branch
+    write_migration(folder, m, 1'000);
+    // generate dates it after the newest entry (2001); a branch merged with an older clock's entry
+    // still can hold an older `when`: write it so, as the merge would.
+    const fs::path journal = folder.dir / "meta" / "_journal.json";
+    std::string text = read_file(journal);
+    ASSERT_NE(text.find("\"when\": 2001"), std::string::npos) << text;
+    text.replace(text.find("\"when\": 2001"), 12, "\"when\": 1000");
+    write_file(journal, text);
     EXPECT_THROW(migrate(*db, options), UserError);
     options.allow_out_of_order = true;
     auto result = migrate(*db, options);

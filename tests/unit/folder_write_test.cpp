@@ -148,17 +148,37 @@ TEST(FolderWrite, V1FolderAndCollision) {
     // Same name in the same second: drizzle-kit fails; we take the next free second.
     auto second = write_migration(folder, m, 1795315692900);
     EXPECT_EQ(second, dir / "drizzle" / "20261122024813_base" / "migration.sql");
+    // Another name, generated in the same second or with a clock behind the folder: it still
+    // comes after every existing migration, in name order and in time (a tie or an earlier time
+    // would be applied out of order, or skipped by drizzle's migrator).
     auto other = write_migration(
         folder, NewMigration{"other", "SELECT 1;", "{}", true, "index", Dialect::sqlite, ""}, 1795315692000);
-    EXPECT_EQ(other, dir / "drizzle" / "20261122024812_other" / "migration.sql");
+    EXPECT_EQ(other, dir / "drizzle" / "20261122024814_other" / "migration.sql");
+    auto aardvark = write_migration(
+        folder, NewMigration{"aardvark", "SELECT 2;", "{}", true, "index", Dialect::sqlite, ""}, 1795315600000);
+    EXPECT_EQ(aardvark, dir / "drizzle" / "20261122024815_aardvark" / "migration.sql");
 
     EXPECT_TRUE(temp_leftovers(dir.path()).empty());
     auto read = MigrationsFolder::read(dir / "drizzle");
-    ASSERT_EQ(read.entries.size(), 3u);
+    ASSERT_EQ(read.entries.size(), 4u);
     EXPECT_EQ(read.entries[0].name, "20261122024812_base");
     EXPECT_EQ(read.entries[0].created_at_ms, 1795315692000);
-    EXPECT_EQ(read.entries[2].name, "20261122024813_base");
-    EXPECT_EQ(read.latest_snapshot_path(), dir / "drizzle" / "20261122024813_base" / "snapshot.json");
+    EXPECT_EQ(read.entries[1].name, "20261122024813_base");
+    EXPECT_EQ(read.entries[3].name, "20261122024815_aardvark");
+    EXPECT_LT(read.entries[2].created_at_ms, read.entries[3].created_at_ms);
+    EXPECT_EQ(read.latest_snapshot_path(), dir / "drizzle" / "20261122024815_aardvark" / "snapshot.json");
+}
+
+TEST(FolderWrite, LegacyEntriesAreNewerThanEveryEarlierOne) {
+    TempDir dir("folder-write");
+    MigrationsFolder folder{dir.path(), FolderLayout::legacy, {}};
+    NewMigration m{"first", "SELECT 1;", "{}", true, "index", Dialect::sqlite, ""};
+    write_migration(folder, m, 1795315724596);
+    m.name = "second";  // a clock behind the journal (another machine, a merged branch)
+    write_migration(folder, m, 1795315000000);
+    auto read = MigrationsFolder::read(dir.path());
+    ASSERT_EQ(read.entries.size(), 2u);
+    EXPECT_EQ(read.entries[1].created_at_ms, 1795315724597);
 }
 
 TEST(FolderWrite, RefusesToMixLayouts) {
