@@ -2,6 +2,7 @@
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/schema/naming.hpp"
 #include "drizzle/schema/pg_literals.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -223,7 +224,7 @@ void canonical_pg_table(Table& table) {
             if (literal && literal->casts.empty() && pg_literal_well_quoted(literal->body)) {
                 if (auto canonical = pg_canonical_array_literal(pg_unquote_literal_body(literal->body),
                                                                 column.type == "boolean")) {
-                    column.default_value->sql = pg_quote_literal(*canonical);
+                    column.default_value->sql = detail::quote_sql_string(*canonical);
                 }
             }
         }

@@ -129,15 +129,6 @@ bool pg_literal_well_quoted(const std::string& body) {
     return true;
 }
 
-std::string pg_quote_literal(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) {
-        out += c;
-        if (c == '\'') out += '\'';
-    }
-    return out + "'";
-}
-
 std::string pg_unquote_literal_body(const std::string& body) {
     std::string out;
     for (std::size_t i = 0; i < body.size(); ++i) {

@@ -3,6 +3,7 @@
 
 #include "drizzle/schema/naming.hpp"
 #include "drizzle/schema/pg_literals.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -105,7 +106,7 @@ std::string pg_repair_legacy_default(const std::string& value, const std::string
     if (!built_from_value) return value;
     std::string text = body;  // nothing was escaped: the body is the value
     if (dimensions > 0) text = pg_canonical_array_literal(text, type == "boolean").value_or(text);
-    return pg_quote_literal(text) + literal->casts;
+    return detail::quote_sql_string(text) + literal->casts;
 }
 
 void pg_resolve_enum_type_schemas(Schema& schema) {

@@ -18,9 +18,6 @@ std::optional<PgLiteral> pg_split_literal(const std::string& value);
 /// Whether every quote in `body` is doubled, i.e. `'<body>'` reads as one SQL string.
 bool pg_literal_well_quoted(const std::string& body);
 
-/// `'text'` with the quotes inside doubled.
-std::string pg_quote_literal(const std::string& text);
-
 /// The value of a well-quoted body (`it''s` -> `it's`).
 std::string pg_unquote_literal_body(const std::string& body);
 
