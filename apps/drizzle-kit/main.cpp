@@ -1,4 +1,5 @@
 // drizzle-kit: CLI11 wiring only; each command lives in src/cli/, errors map to exit codes there.
+#include "drizzle/kit/builtin_dialects.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     // a third of `generate`'s time in system calls. A short-lived CLI keeps its heap instead.
     mallopt(M_MMAP_THRESHOLD, 256 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    drizzle::kit::register_builtin_dialects();
     mallopt(M_TOP_PAD, 64 << 20);
     CLI::App app{"drizzle-kit (drizzle-cpp " DRIZZLE_VERSION "): schema migrations for C++ applications.\n"
                  "Describe your schema in C++ headers, then generate SQL migrations and apply them."};

@@ -1,20 +1,16 @@
 // Dialect dispatch for SQL generation.
 #include "cli/dialect_sql.hpp"
 
-#include "drizzle/dialect/pg.hpp"
-#include "drizzle/dialect/sqlite.hpp"
+#include "drizzle/dialect/dialect_ops.hpp"
+#include "drizzle/dialect/registry.hpp"
 #include "drizzle/error.hpp"
 
 namespace drizzle::cli {
 
 std::vector<std::string> dialect_statements(Dialect dialect, const DiffResult& diff, bool& no_transaction) {
-    no_transaction = false;
-    if (dialect == Dialect::postgresql) {
-        auto operations = pg::lower(diff);
-        no_transaction = pg::needs_no_transaction(operations);
-        return pg::render(operations);
-    }
-    return sqlite::migration_statements(diff);
+    MigrationSql sql = dialect_ops(dialect).migration_sql(diff);
+    no_transaction = sql.outside_transaction;
+    return std::move(sql.statements);
 }
 
 std::string join_statements(const std::vector<std::string>& statements, bool breakpoints) {

@@ -7,6 +7,7 @@
 #include "cli/prompt_resolver.hpp"
 #include "cli/schema_source.hpp"
 #include "cli/dialect_sql.hpp"
+#include "drizzle/dialect/registry.hpp"
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/migrate/folder.hpp"
 #include "drizzle/schema/validate.hpp"
@@ -146,7 +147,7 @@ int run_generate(const GenerateOptions& options) {
     migration.breakpoints = config.breakpoints;
     migration.prefix = config.migrations_prefix.value_or("index");
     migration.dialect = *config.dialect;
-    migration.snapshot_version = *config.dialect == Dialect::postgresql ? "7" : "6";
+    migration.snapshot_version = dialect_facts(*config.dialect).legacy_snapshot_version();
     migration.decisions_json = decisions_json;
     fs::path written = write_migration(folder, migration, now_ms());
     std::error_code ec;

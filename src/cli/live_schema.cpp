@@ -2,11 +2,9 @@
 #include "cli/live_schema.hpp"
 
 #include "config/config_detail.hpp"
-#include "drizzle/dialect/sqlite.hpp"
+#include "drizzle/dialect/dialect_ops.hpp"
+#include "drizzle/dialect/registry.hpp"
 #include "drizzle/error.hpp"
-#ifdef DRIZZLE_HAVE_PG
-#include "drizzle/dialect/pg.hpp"
-#endif
 
 #include <algorithm>
 #include <set>
@@ -105,16 +103,11 @@ ObjectCounts count_objects(const Schema& schema) {
 
 Schema introspect_live(const Config& config, Connection& connection, const ObjectFilter& filter,
                        const std::function<void(const std::string&)>& log) {
-    Schema schema;
-    switch (connection.dialect()) {
-    case Dialect::sqlite: schema = sqlite::introspect(connection, config.migrations_table); break;
-#ifdef DRIZZLE_HAVE_PG
-    case Dialect::postgresql:
-        schema = pg::introspect(connection, filter.schemas, config.migrations_schema, config.migrations_table);
-        break;
-#endif
-    default: throw UserError("introspection of " + std::string(to_string(connection.dialect())) + " is not available yet");
-    }
+    IntrospectOptions options;
+    options.schemas = filter.schemas;
+    options.migrations_schema = config.migrations_schema;
+    options.migrations_table = config.migrations_table;
+    Schema schema = dialect_ops(connection.dialect()).introspect(connection, options);
     apply_filter(schema, filter);
     if (log) {
         const ObjectCounts n = count_objects(schema);
@@ -133,11 +126,7 @@ Schema introspect_live(const Config& config, Connection& connection, const Objec
 
 void align_expressions_with_live(Connection& connection, const Schema& live, Schema& desired,
                                  const std::function<void(const std::string&)>& log) {
-#ifdef DRIZZLE_HAVE_PG
-    if (connection.dialect() == Dialect::postgresql) pg::adopt_live_expressions(connection, live, desired, log);
-#else
-    (void)connection, (void)live, (void)desired, (void)log;
-#endif
+    dialect_ops(connection.dialect()).align_with_live(connection, live, desired, log);
 }
 
 }  // namespace drizzle::cli

@@ -6,6 +6,7 @@
 #include "cli/folder_dialect.hpp"
 #include "cli/live_schema.hpp"
 #include "cli/migration_names.hpp"
+#include "drizzle/dialect/registry.hpp"
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/migrate/folder.hpp"
 #include "drizzle/migrate/migrator.hpp"
@@ -177,7 +178,7 @@ int run_pull(const PullOptions& options) {
         migration.breakpoints = config.breakpoints;
         migration.prefix = config.migrations_prefix.value_or("index");
         migration.dialect = *config.dialect;
-        migration.snapshot_version = *config.dialect == Dialect::postgresql ? "7" : "6";
+        migration.snapshot_version = dialect_facts(*config.dialect).legacy_snapshot_version();
         migration_path = write_migration(folder, migration, now_ms());
     }
     const fs::path header_path = out_dir / "schema.hpp";

@@ -2,11 +2,8 @@
 #include "util/files.hpp"
 #include "cli/schema_source.hpp"
 
-#ifdef DRIZZLE_HAVE_PG_QUERY
-#include "drizzle/dialect/pg_ddl.hpp"
-#endif
-#include "drizzle/dialect/sqlite.hpp"
-#include "drizzle/dialect/sqlite_connection.hpp"
+#include "drizzle/dialect/dialect_ops.hpp"
+#include "drizzle/dialect/registry.hpp"
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/snapshot/snapshot.hpp"
@@ -65,24 +62,7 @@ void require_utf8(const std::string& text, const fs::path& path) {
 Schema load_sql(const fs::path& path, Dialect dialect) {
     const std::string text = detail::read_file_bytes(path);
     require_utf8(text, path);
-    if (dialect == Dialect::postgresql) {
-#ifdef DRIZZLE_HAVE_PG_QUERY
-        return pg::parse_ddl(text, path.string());
-#else
-        throw UserError(path.string() + ": this drizzle-kit was built without libpg_query "
-                                        "(DRIZZLE_WITH_PG_QUERY=OFF), so it cannot read PostgreSQL .sql files");
-#endif
-    }
-    if (dialect != Dialect::sqlite) {
-        throw UserError(path.string() + ": SQL schema files are supported for sqlite and postgresql only");
-    }
-    auto connection = sqlite::SqliteConnection::open(":memory:");
-    try {
-        connection->exec(text);
-    } catch (const DbError& e) {
-        throw UserError(path.string() + ": " + e.what());
-    }
-    return sqlite::introspect(*connection);
+    return dialect_ops(dialect).schema_from_sql(text, path.string());
 }
 
 // A snapshot file records the names its constraints have in the database, derived or not: they

@@ -2,6 +2,8 @@
 #include "util/files.hpp"
 #include "drizzle/migrate/folder.hpp"
 
+#include "drizzle/dialect/registry.hpp"
+
 #include "drizzle/error.hpp"
 #include "migrate/journal.hpp"
 #include "migrate/timestamps.hpp"
@@ -65,12 +67,7 @@ std::string temp_suffix() {
 }
 
 std::string default_snapshot_version(Dialect dialect) {
-    switch (dialect) {
-    case Dialect::sqlite: return "6";
-    case Dialect::postgresql: return "7";
-    case Dialect::mysql: return "5";
-    }
-    return "7";
+    return dialect_facts(dialect).legacy_snapshot_version();
 }
 
 /// The tag prefix drizzle-kit 0.31 computes in prepareMigrationMetadata.

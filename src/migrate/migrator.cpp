@@ -6,6 +6,8 @@
 #include "drizzle/migrate/folder.hpp"
 #include "migrate/enum_values.hpp"
 #include "migrate/hash.hpp"
+#include "drizzle/dialect/dialect_ops.hpp"
+#include "drizzle/dialect/registry.hpp"
 #include "migrate/migration_store.hpp"
 #include "migrate/plan.hpp"
 #include "migrate/sql_lexer.hpp"
@@ -24,12 +26,7 @@ namespace mi = migrate_internal;
 namespace migrate_internal {
 
 std::unique_ptr<MigrationStore> make_migration_store(Connection& connection, const MigrateOptions& options) {
-    switch (connection.dialect()) {
-    case Dialect::sqlite: return make_sqlite_migration_store(connection, options);
-    case Dialect::postgresql: return make_pg_migration_store(connection, options);
-    default: break;
-    }
-    throw UserError("migrate is not supported for " + std::string(to_string(connection.dialect())) + " yet");
+    return dialect_ops(connection.dialect()).migration_store(connection, options);
 }
 
 }  // namespace migrate_internal
@@ -306,7 +303,7 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
                     more = true;
                 }
                 if (!split.first.empty()) {
-                    commit_enum_values_first(connection, *store, split.first, names_of(local, batch));
+                    mi::commit_enum_values_first(connection, *store, split.first, names_of(local, batch));
                     store->begin(relax_foreign_keys);
                 }
                 for (std::size_t b = 0; b < batch.size(); ++b) {

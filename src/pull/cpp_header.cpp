@@ -1,6 +1,8 @@
 // Entry point of the header writer: plan once, print in the schema's dialect.
 #include "drizzle/pull/cpp_header.hpp"
 
+#include "drizzle/dialect/dialect_ops.hpp"
+#include "drizzle/dialect/registry.hpp"
 #include "pull/header_plan.hpp"
 #include "pull/header_writers.hpp"
 
@@ -13,10 +15,14 @@ std::optional<Casing> parse_casing(std::string_view text) {
 }
 
 PulledHeader write_cpp_header(const Schema& schema, const HeaderOptions& options) {
+    return dialect_ops(schema.dialect).write_header(schema, options);
+}
+
+PulledHeader detail::write_planned_header(const Schema& schema, const HeaderOptions& options,
+                                          const HeaderTextWriter& write_text) {
     detail::HeaderPlan plan = detail::plan_header(schema, options.casing);
     PulledHeader header;
-    header.text = schema.dialect == Dialect::postgresql ? detail::write_pg_header(plan, options.source)
-                                                        : detail::write_sqlite_header(plan, options.source);
+    header.text = write_text(plan, options.source);
     header.declared = std::move(plan.declared);
     header.warnings = std::move(plan.warnings);
     return header;

@@ -1,25 +1,9 @@
-// Lookups and names for the schema model.
+// Lookups in the schema model (dialect names: src/dialect/registry.cpp).
 #include "drizzle/schema/model.hpp"
 
 #include <algorithm>
 
 namespace drizzle {
-
-std::string_view to_string(Dialect dialect) {
-    switch (dialect) {
-    case Dialect::sqlite: return "sqlite";
-    case Dialect::postgresql: return "postgresql";
-    case Dialect::mysql: return "mysql";
-    }
-    return "unknown";
-}
-
-std::optional<Dialect> parse_dialect(std::string_view name) {
-    if (name == "sqlite" || name == "turso") return Dialect::sqlite;
-    if (name == "postgresql" || name == "postgres") return Dialect::postgresql;
-    if (name == "mysql") return Dialect::mysql;
-    return std::nullopt;
-}
 
 const Column* Table::find_column(std::string_view column_name) const {
     auto it = std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.name == column_name; });

@@ -1,6 +1,9 @@
 // Default constraint names per drizzle-kit version and dialect, and PostgreSQL's identifier limit.
 #include "drizzle/schema/naming.hpp"
 
+#include "drizzle/dialect/registry.hpp"
+#include "schema/naming_parts.hpp"
+
 #include <cstdint>
 
 namespace drizzle {
@@ -8,6 +11,10 @@ namespace drizzle {
 namespace {
 
 constexpr std::size_t kPgMaxIdentifierBytes = 63;  // NAMEDATALEN - 1
+
+}  // namespace
+
+namespace naming_parts {
 
 std::string joined(const std::vector<std::string>& parts) {
     std::string out;
@@ -35,15 +42,16 @@ std::vector<std::uint32_t> code_points(const std::string& text) {
     return out;
 }
 
-// JavaScript String#length: UTF-16 code units.
-std::size_t js_length(const std::string& text) {
+}  // namespace naming_parts
+
+std::size_t naming_parts::js_length(const std::string& text) {
     std::size_t length = 0;
     for (auto point : code_points(text)) length += point > 0xFFFF ? 2 : 1;
     return length;
 }
 
 // dialects/common.ts hash(): a base-62 polynomial hash of the code points, 12 characters.
-std::string drizzle_hash(const std::string& input) {
+std::string naming_parts::drizzle_hash(const std::string& input) {
     static constexpr char kDictionary[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     constexpr int kLength = 12;
     __extension__ typedef unsigned __int128 Wide;  // 62^12 is about 3.2e21, beyond 64 bits
@@ -63,6 +71,8 @@ std::string drizzle_hash(const std::string& input) {
     return out;
 }
 
+namespace {
+
 // pg_mbcliplen for UTF-8: the longest prefix of at most `limit` bytes that ends between characters.
 std::size_t utf8_clip_length(std::string_view text, std::size_t limit) {
     if (text.size() <= limit) return text.size();
@@ -75,26 +85,17 @@ std::size_t utf8_clip_length(std::string_view text, std::size_t limit) {
 
 std::string default_foreign_key_name(NamingStyle style, Dialect dialect, const std::string& table,
                                      const ForeignKey& fk) {
-    std::string base = table + "_" + joined(fk.columns) + "_" + fk.table_to + "_" + joined(fk.columns_to);
-    if (style == NamingStyle::legacy) return base + "_fk";
-    if (dialect == Dialect::sqlite) return "fk_" + base + "_fk";
-    // drizzle-kit 1.0 grammar.ts defaultNameForFK: a name PostgreSQL would cut gets a hash instead.
-    const std::string desired = base + "_fkey";
-    if (js_length(desired) <= kPgMaxIdentifierBytes) return desired;
-    return js_length(table) < kPgMaxIdentifierBytes - 18 ? table + "_" + drizzle_hash(desired) + "_fkey"
-                                                         : drizzle_hash(desired) + "_fkey";
+    return dialect_facts(dialect).default_foreign_key_name(style, table, fk);
 }
 
 std::string default_primary_key_name(NamingStyle style, Dialect dialect, const std::string& table,
                                      const std::vector<std::string>& columns) {
-    if (style == NamingStyle::legacy) return table + "_" + joined(columns) + "_pk";
-    return dialect == Dialect::postgresql ? table + "_pkey" : table + "_pk";
+    return dialect_facts(dialect).default_primary_key_name(style, table, columns);
 }
 
 std::string default_unique_name(NamingStyle style, Dialect dialect, const std::string& table,
                                 const std::vector<std::string>& columns) {
-    if (style == NamingStyle::v1 && dialect == Dialect::postgresql) return table + "_" + joined(columns) + "_key";
-    return table + "_" + joined(columns) + "_unique";
+    return dialect_facts(dialect).default_unique_name(style, table, columns);
 }
 
 std::string pg_truncate_identifier(std::string_view name) {

@@ -114,16 +114,13 @@ Snapshot parse_snapshot(std::string_view json, const std::string& source_name) {
 std::string write_snapshot(const Snapshot& snapshot) {
     const bool legacy = snapshot.format == SnapshotFormat::legacy;
     Json document;
-    switch (snapshot.schema.dialect) {
-    case Dialect::sqlite:
+    if (snapshot.schema.dialect == Dialect::sqlite) {
         document = legacy ? snapshot_detail::write_sqlite_legacy(snapshot)
                           : snapshot_detail::write_sqlite_v1(snapshot);
-        break;
-    case Dialect::postgresql:
+    } else if (snapshot.schema.dialect == Dialect::postgresql) {
         if (!legacy) return snapshot_detail::write_pg_v1(snapshot);
         document = snapshot_detail::write_pg_legacy(snapshot);
-        break;
-    default:
+    } else {
         throw Error("writing " + std::string(to_string(snapshot.schema.dialect)) +
                     " snapshots is not supported yet");
     }

@@ -2,6 +2,9 @@
 #include "support/test_support.hpp"
 
 #include "drizzle/driver/connection.hpp"
+#include "drizzle/kit/builtin_dialects.hpp"
+
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <array>
@@ -109,3 +112,16 @@ void expect_statements_refused(Connection& connection, const std::filesystem::pa
 }
 
 }  // namespace drizzle::test
+
+namespace {
+
+// Every test binary sees the dialects this build has, as the CLI does, before any test runs.
+class BuiltinDialects : public ::testing::Environment {
+public:
+    void SetUp() override { drizzle::kit::register_builtin_dialects(); }
+};
+
+[[maybe_unused]] const auto* const builtin_dialects =
+    ::testing::AddGlobalTestEnvironment(new BuiltinDialects);
+
+}  // namespace

@@ -47,7 +47,7 @@ struct NewMigration {
     std::string snapshot_json;   ///< snapshot file content exactly as written
     bool breakpoints = true;     ///< legacy journal flag
     std::string prefix = "index";  ///< legacy only: index|timestamp|supabase|unix|none
-    Dialect dialect = Dialect::sqlite;  ///< legacy journal "dialect"
+    Dialect dialect;  ///< legacy journal "dialect" (default: SQLite)
     std::string snapshot_version;  ///< legacy journal entry "version" ("6" sqlite, "7" pg)
     /// v1 only: the rename/create decisions taken, written as `decisions.json` beside the SQL so
     /// `generate --answers` can replay them (empty = none taken, no file). drizzle-kit reads only

@@ -9,12 +9,39 @@
 
 namespace drizzle {
 
-/// The SQL dialects drizzle-cpp knows about.
-enum class Dialect { sqlite, postgresql, mysql };
+/// Which SQL dialect a schema, folder or connection belongs to: a name ("sqlite", "postgresql",
+/// "mysql", or one a program registers), compared by value. What a dialect *does* is asked of its
+/// registered objects (drizzle/dialect/registry.hpp), never decided by comparing against one of
+/// these names outside the dialect's own folder.
+class Dialect {
+public:
+    /// The SQLite dialect: the embedded default of a schema nobody assigned a dialect.
+    constexpr Dialect() = default;
+    /// A dialect by name. `name` must outlive every copy (a literal, or a registered name).
+    constexpr explicit Dialect(std::string_view name) : name_(name) {}
 
-/// "sqlite", "postgresql", "mysql".
+    /// The canonical name ("sqlite", "postgresql", ...).
+    constexpr std::string_view name() const { return name_; }
+
+    friend constexpr bool operator==(Dialect a, Dialect b) { return a.name_ == b.name_; }
+    friend constexpr auto operator<=>(Dialect a, Dialect b) { return a.name_ <=> b.name_; }
+
+    static const Dialect sqlite;
+    static const Dialect postgresql;
+    static const Dialect mysql;
+
+private:
+    std::string_view name_ = "sqlite";
+};
+
+inline constexpr Dialect Dialect::sqlite{"sqlite"};
+inline constexpr Dialect Dialect::postgresql{"postgresql"};
+inline constexpr Dialect Dialect::mysql{"mysql"};
+
+/// The dialect's canonical name.
 std::string_view to_string(Dialect dialect);
-/// Parses a dialect name as drizzle.config uses it; std::nullopt when unknown.
+/// Parses a dialect name as drizzle.config uses it (canonical names and aliases of every known or
+/// registered dialect); std::nullopt when unknown.
 std::optional<Dialect> parse_dialect(std::string_view name);
 
 /// A column default. `sql` is always the SQL text as it appears after DEFAULT
@@ -274,7 +301,7 @@ struct ExternalPolicy {
 
 /// A whole database schema as one dialect sees it.
 struct Schema {
-    Dialect dialect = Dialect::sqlite;
+    Dialect dialect;  ///< default: SQLite
     std::vector<Table> tables;
     std::vector<View> views;
     std::vector<std::string> schemas;  ///< PostgreSQL schemas other than public

@@ -4,6 +4,8 @@
 #include "drizzle/error.hpp"
 
 #include "dialect/pg/libpq_api.hpp"
+#include "dialect/pg/pg_ops.hpp"
+#include "drizzle/dialect/registry.hpp"
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -332,7 +334,10 @@ std::unique_ptr<PgConnection> PgConnection::open(const DbCredentials& credential
 }
 
 PgConnection::PgConnection(void* conn, std::string description)
-    : conn_(conn), description_(std::move(description)) {}
+    : conn_(conn), description_(std::move(description)) {
+    // Whatever reaches this connection through the shared interfaces finds its dialect's operations.
+    register_dialect_ops(dialect_ops_object());
+}
 
 PgConnection::~PgConnection() { detail::libpq().PQfinish(handle(conn_)); }
 

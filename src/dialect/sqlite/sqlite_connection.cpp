@@ -1,6 +1,8 @@
 // The SQLite driver: open, exec (multi-statement), query with bound parameters, error mapping.
 #include "drizzle/dialect/sqlite_connection.hpp"
 
+#include "dialect/sqlite/sqlite_ops.hpp"
+#include "drizzle/dialect/registry.hpp"
 #include "drizzle/error.hpp"
 
 #include <sqlite3.h>
@@ -283,7 +285,10 @@ std::unique_ptr<SqliteConnection> SqliteConnection::open(const std::string& url,
     return std::unique_ptr<SqliteConnection>(new SqliteConnection(db, std::move(path)));
 }
 
-SqliteConnection::SqliteConnection(void* db, std::string path) : db_(db), path_(std::move(path)) {}
+SqliteConnection::SqliteConnection(void* db, std::string path) : db_(db), path_(std::move(path)) {
+    // Whatever reaches this connection through the shared interfaces finds its dialect's operations.
+    register_dialect_ops(dialect_ops_object());
+}
 
 SqliteConnection::~SqliteConnection() {
     // Statements are always finalized by their guards, so close cannot fail with SQLITE_BUSY.

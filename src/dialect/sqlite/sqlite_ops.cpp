@@ -1,0 +1,84 @@
+// SQLite's DialectOps: the SQLite pieces of every workflow, behind the shared interface.
+#include "dialect/sqlite/sqlite_ops.hpp"
+
+#include "dialect/sqlite/facts/sqlite_facts.hpp"
+#include "drizzle/dialect/sqlite.hpp"
+#include "drizzle/dialect/sqlite_connection.hpp"
+#include "drizzle/error.hpp"
+#include "migrate/migration_store.hpp"
+#include "pull/header_writers.hpp"
+
+namespace drizzle::sqlite {
+
+namespace {
+
+std::string config_name(const Config& config) {
+    return config.file.empty() ? std::string("config") : config.file.string();
+}
+
+class SqliteOps final : public DialectOps {
+public:
+    const DialectFacts& facts() const override { return dialect_facts_object(); }
+
+    MigrationSql migration_sql(const DiffResult& diff) const override {
+        return MigrationSql{migration_statements(diff), false};
+    }
+
+    std::unique_ptr<Connection> connect(const Config& config) const override {
+        require_file_url(config);
+        auto connection = SqliteConnection::open(*config.credentials.url);
+        // drizzle-kit's driver (better-sqlite3) enforces foreign keys; so do we.
+        connection->exec("PRAGMA foreign_keys=ON;");
+        return connection;
+    }
+
+    Schema introspect(Connection& connection, const IntrospectOptions& options) const override {
+        return sqlite::introspect(connection, options.migrations_table);
+    }
+
+    std::unique_ptr<MigrationStore> migration_store(Connection& connection,
+                                                    const MigrateOptions& options) const override {
+        return migrate_internal::make_sqlite_migration_store(connection, options);
+    }
+
+    Schema schema_from_sql(const std::string& sql, const std::string& origin) const override {
+        auto connection = SqliteConnection::open(":memory:");
+        try {
+            connection->exec(sql);
+        } catch (const DbError& e) {
+            throw UserError(origin + ": " + e.what());
+        }
+        return sqlite::introspect(*connection);
+    }
+
+    pull::PulledHeader write_header(const Schema& schema, const pull::HeaderOptions& options) const override {
+        return pull::detail::write_planned_header(schema, options, &pull::detail::write_sqlite_header);
+    }
+
+private:
+    static void require_file_url(const Config& config) {
+        if (!config.credentials.url || config.credentials.url->empty()) {
+            throw UserError(config_name(config) +
+                            ": dbCredentials.url is required (a SQLite file path such as ./local.db), or pass --url" +
+                            config.unset_env_hint("dbCredentials.url"));
+        }
+        const std::string& url = *config.credentials.url;
+        for (const char* scheme : {"libsql:", "http:", "https:", "ws:", "wss:"}) {
+            if (url.starts_with(scheme)) {
+                throw UserError(config_name(config) + ": dbCredentials.url \"" + redact_url(url) +
+                                "\" is a remote libSQL (Turso) database; drizzle-cpp connects to SQLite files and "
+                                "PostgreSQL servers only (dialects sqlite and postgresql; \"turso\" is read as sqlite, "
+                                "for a local file such as file:local.db). generate and export need no database");
+            }
+        }
+    }
+};
+
+}  // namespace
+
+const DialectOps& dialect_ops_object() {
+    static const SqliteOps ops;
+    return ops;
+}
+
+}  // namespace drizzle::sqlite
