@@ -104,6 +104,14 @@ private:
     std::map<std::tuple<std::string, std::string, std::string>, std::string> columns_;
 };
 
+// Operations that put no existing row at risk.
+using Riskless =
+    OperationList<op::CreateTable, op::RenameTable, op::RenameColumn, op::DropIndex, op::DropForeignKey,
+                  op::DropPrimaryKey, op::DropUnique, op::DropCheck, op::CreateView, op::DropView, op::RecreateTable,
+                  op::CreateSchema, op::DropSchema, op::CreateEnum, op::RenameEnum, op::DropEnum, op::AddEnumValue,
+                  op::CreateSequence, op::DropSequence, op::AlterSequence, op::CreateRole, op::DropRole, op::AlterRole,
+                  op::EnableRls, op::DisableRls, op::CreatePolicy, op::DropPolicy>;
+
 class RiskCounter {
 public:
     RiskCounter(const std::vector<Operation>& operations, const Schema& live, Connection& connection)
@@ -124,7 +132,7 @@ public:
                        [&](const op::AddCheck& o) { add_check(o); },
                        [&](const op::AddForeignKey& o) { add_foreign_key(o); },
                        [&](const op::RecreateEnum& o) { recreate_enum(o); },
-                       [&](const auto&) {},
+                       [&](const OneOf<Riskless> auto&) {},
                    },
                    operation);
     }
@@ -183,7 +191,7 @@ private:
         const std::string table = live_qualified(o.schema, o.table);
         const std::string column = quote(names_.column(o.schema, o.table, o.to.name));
         const std::string object = table + "." + column;
-        const bool becomes_not_null = !o.from.effective_not_null() && o.to.effective_not_null();
+        const bool becomes_not_null = o.changes.has(ColumnChange::not_null) && o.to.effective_not_null();
         // SQLite's rebuild copies NULLs as the new default; PostgreSQL's SET NOT NULL refuses them.
         const bool nulls_fail = live_.dialect == Dialect::postgresql || !o.to.default_value;
         if (becomes_not_null && nulls_fail) {
@@ -191,7 +199,7 @@ private:
                   "SELECT count(*) FROM " + table + " WHERE " + column + " IS NULL");
         }
         if (live_.dialect != Dialect::postgresql) return;  // SQLite keeps every value through a rebuild
-        if (o.from.type == o.to.type && o.from.dimensions == o.to.dimensions) return;
+        if (!o.changes.has_any(ColumnChange::type | ColumnChange::dimensions)) return;
         auto to_limit = text_limit(o.to.type);
         if (to_limit && o.to.dimensions == 0 && (is_text_type(o.from.type) || text_limit(o.from.type)) &&
             !is_widening(o.from.type, o.to.type)) {
@@ -199,7 +207,7 @@ private:
                   "longer than " + std::to_string(*to_limit) + " characters",
                   "SELECT count(*) FROM " + table + " WHERE length(" + column + "::text) > " +
                       std::to_string(*to_limit));
-        } else if (o.from.dimensions != o.to.dimensions || !is_widening(o.from.type, o.to.type)) {
+        } else if (o.changes.has(ColumnChange::dimensions) || !is_widening(o.from.type, o.to.type)) {
             count(DataRisk::Kind::loses_data, object, "change type " + o.from.type + " -> " + o.to.type + " of",
                   "with a value to convert (the cast may fail or round it)",
                   "SELECT count(*) FROM " + table + " WHERE " + column + " IS NOT NULL");

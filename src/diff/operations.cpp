@@ -1,4 +1,4 @@
-// Human descriptions of operations.
+// What an AlterColumn changes, and human descriptions of operations.
 #include "drizzle/diff/operations.hpp"
 #include "util/text.hpp"
 
@@ -10,6 +10,23 @@ std::string qualified(const std::string& schema, const std::string& name) {
 }
 
 }  // namespace
+
+ColumnChanges column_changes(const Column& from, const Column& to) {
+    ColumnChanges changes;
+    auto flag = [&](bool differs, ColumnChange change) {
+        if (differs) changes |= change;
+    };
+    flag(from.type != to.type, ColumnChange::type);
+    flag(from.type_schema != to.type_schema, ColumnChange::type_schema);
+    flag(from.dimensions != to.dimensions, ColumnChange::dimensions);
+    flag(from.effective_not_null() != to.effective_not_null(), ColumnChange::not_null);
+    flag(from.primary_key != to.primary_key, ColumnChange::primary_key);
+    flag(from.autoincrement != to.autoincrement, ColumnChange::autoincrement);
+    flag(!(from.default_value == to.default_value), ColumnChange::default_value);
+    flag(!(from.generated == to.generated), ColumnChange::generated);
+    flag(!(from.identity == to.identity), ColumnChange::identity);
+    return changes;
+}
 
 std::string describe(const Operation& operation) {
     return std::visit(

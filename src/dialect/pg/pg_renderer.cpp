@@ -153,6 +153,7 @@ void alter_column(const op::AlterColumn& o, std::vector<std::string>& out) {
                               quote_identifier(o.to.name);
     const Column& a = o.from;
     const Column& b = o.to;
+    const ColumnChanges& changes = o.changes;
     // serial is integer plus an owned sequence and its default: the type is the integer type.
     const bool was_serial = serials::is_serial(a.type);
     const bool becomes_serial = serials::is_serial(b.type);
@@ -160,11 +161,17 @@ void alter_column(const op::AlterColumn& o, std::vector<std::string>& out) {
     Column b_storage = b;
     a_storage.type = serials::storage_type(a.type);
     b_storage.type = serials::storage_type(b.type);
-    const bool type_changed = column_type(a_storage) != column_type(b_storage);
-    const bool default_changed = !(a.default_value == b.default_value);
+    // A declared type change need not change what PostgreSQL stores (serial -> integer).
+    const bool type_changed =
+        changes.has_any(ColumnChange::type | ColumnChange::type_schema | ColumnChange::dimensions) &&
+        column_type(a_storage) != column_type(b_storage);
+    const bool default_changed = changes.has(ColumnChange::default_value);
+    const bool identity_added = changes.has(ColumnChange::identity) && !a.identity;
+    const bool identity_dropped = changes.has(ColumnChange::identity) && !b.identity;
+    const bool identity_altered = changes.has(ColumnChange::identity) && a.identity && b.identity;
     // A column that stops being generated keeps its values; a changed expression is re-added below.
-    if (a.generated && !b.generated) out.push_back(table + " DROP EXPRESSION;");
-    if (a.identity && !b.identity) out.push_back(table + " DROP IDENTITY;");
+    if (changes.has(ColumnChange::generated) && !b.generated) out.push_back(table + " DROP EXPRESSION;");
+    if (identity_dropped) out.push_back(table + " DROP IDENTITY;");
     // A default of the old type may not cast to the new one: drop it first, set it after.
     if (a.default_value && (type_changed || default_changed)) out.push_back(table + " DROP DEFAULT;");
     if (was_serial && !becomes_serial) {
@@ -190,16 +197,16 @@ void alter_column(const op::AlterColumn& o, std::vector<std::string>& out) {
                                                 serials::effective_identity_options({}, b.type)));
     }
     // An identity needs NOT NULL first.
-    const bool identity_set_above = !a.identity && b.identity && !a.effective_not_null();
+    const bool identity_set_above = identity_added && !a.effective_not_null();
     if (identity_set_above) out.push_back(table + " SET NOT NULL;");
-    if (!a.identity && b.identity) {
+    if (identity_added) {
         out.push_back(table + " ADD" + identity_clause(*b.identity) + ";");
         // The column may hold values already (a former serial or plain key): the identity starts
         // past them, or the next insert collides.
         out.push_back(serials::restart_past_rows(o.schema, o.table, b.name,
                                                 serials::effective_identity_options(b.identity->options, b.type)));
     }
-    if (a.identity && b.identity && !(a.identity == b.identity)) {
+    if (identity_altered) {
         if (a.identity->kind != b.identity->kind) {
             out.push_back(table + " SET GENERATED " +
                           (b.identity->kind == IdentityColumn::Kind::always ? "ALWAYS" : "BY DEFAULT") + ";");
@@ -220,21 +227,22 @@ void alter_column(const op::AlterColumn& o, std::vector<std::string>& out) {
         }
     }
     const std::string table_only = "ALTER TABLE " + qualified_name(o.schema, o.table);
-    if (a.primary_key && !b.primary_key) {
+    if (changes.has(ColumnChange::primary_key) && !b.primary_key) {
         // The key keeps the name it was created with, even after the table was renamed.
         const std::string key = a.primary_key_name.empty() ? pg_default_primary_key_name(o.table) : a.primary_key_name;
         out.push_back(table_only + " DROP CONSTRAINT " + quote_identifier(key) + ";");
     }
-    if (!a.primary_key && b.primary_key) {
+    if (changes.has(ColumnChange::primary_key) && b.primary_key) {
         out.push_back(table_only + " ADD PRIMARY KEY (" + quote_identifier(b.name) + ");");
     }
     // PostgreSQL leaves a former key column NOT NULL; drop it unless the new column wants it.
+    const bool not_null_changed = changes.has(ColumnChange::not_null);
     const bool was_not_null = a.effective_not_null();
-    if (was_not_null && !b.effective_not_null()) out.push_back(table + " DROP NOT NULL;");
-    if (!was_not_null && (b.not_null || becomes_serial) && !b.primary_key && !identity_set_above) {
+    if (not_null_changed && was_not_null) out.push_back(table + " DROP NOT NULL;");
+    if (not_null_changed && !was_not_null && (b.not_null || becomes_serial) && !b.primary_key && !identity_set_above) {
         out.push_back(table + " SET NOT NULL;");
     }
-    if (b.generated && !(a.generated == b.generated)) {
+    if (changes.has(ColumnChange::generated) && b.generated) {
         // PostgreSQL cannot change a generation expression in place.
         out.push_back(table_only + " DROP COLUMN " + quote_identifier(b.name) + ";");
         out.push_back(table_only + " ADD COLUMN " + column_definition(b) + ";");

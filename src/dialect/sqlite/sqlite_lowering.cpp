@@ -66,23 +66,24 @@ bool can_drop_in_place(const Table& old_table, const Column& column, const std::
     return true;
 }
 
+// Operations that change one existing table: a rebuild of that table replaces them.
+using TableChanges = OperationList<op::AlterColumn, op::AddForeignKey, op::DropForeignKey, op::AddPrimaryKey,
+                                   op::DropPrimaryKey, op::AddUnique, op::DropUnique, op::AddCheck, op::DropCheck,
+                                   op::AddColumn, op::DropColumn, op::CreateIndex>;
+// Operations that stand alone, kept as they are around any rebuild (and objects SQLite does not have).
+using StandAlone = OperationList<op::CreateTable, op::DropTable, op::RenameTable, op::RenameColumn, op::DropIndex,
+                                 op::CreateView, op::DropView, op::RecreateTable, op::CreateSchema, op::DropSchema,
+                                 op::CreateEnum, op::RenameEnum, op::DropEnum, op::AddEnumValue, op::RecreateEnum,
+                                 op::CreateSequence, op::DropSequence, op::AlterSequence, op::CreateRole, op::DropRole,
+                                 op::AlterRole, op::EnableRls, op::DisableRls, op::CreatePolicy, op::DropPolicy>;
+
 // The table an operation alters in place, or "" for operations that stand alone.
 std::string altered_table(const Operation& operation) {
-    return std::visit(
-        [](const auto& o) -> std::string {
-            using T = std::decay_t<decltype(o)>;
-            if constexpr (std::is_same_v<T, op::AlterColumn> || std::is_same_v<T, op::AddForeignKey> ||
-                          std::is_same_v<T, op::DropForeignKey> || std::is_same_v<T, op::AddPrimaryKey> ||
-                          std::is_same_v<T, op::DropPrimaryKey> || std::is_same_v<T, op::AddUnique> ||
-                          std::is_same_v<T, op::DropUnique> || std::is_same_v<T, op::AddCheck> ||
-                          std::is_same_v<T, op::DropCheck> || std::is_same_v<T, op::AddColumn> ||
-                          std::is_same_v<T, op::DropColumn> || std::is_same_v<T, op::CreateIndex>) {
-                return o.table;
-            } else {
-                return "";
-            }
-        },
-        operation);
+    return std::visit(drizzle::detail::overloaded{
+                          [](const OneOf<TableChanges> auto& o) -> std::string { return o.table; },
+                          [](const OneOf<StandAlone> auto&) -> std::string { return ""; },
+                      },
+                      operation);
 }
 
 // The names a kept table had and has: expressions may qualify columns with either (SQLite's

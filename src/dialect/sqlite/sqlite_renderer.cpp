@@ -11,6 +11,19 @@ namespace drizzle::sqlite {
 
 namespace {
 
+// Table changes SQLite cannot make with ALTER TABLE: lowering folds them into RecreateTable.
+using LoweredAway = OperationList<op::AlterColumn, op::AddForeignKey, op::DropForeignKey, op::AddPrimaryKey,
+                                  op::DropPrimaryKey, op::AddUnique, op::DropUnique, op::AddCheck, op::DropCheck>;
+// Objects SQLite has none of: a SQLite schema never yields these operations.
+using NotInSqlite =
+    OperationList<op::CreateSchema, op::DropSchema, op::CreateEnum, op::RenameEnum, op::DropEnum, op::AddEnumValue,
+                  op::RecreateEnum, op::CreateSequence, op::DropSequence, op::AlterSequence, op::CreateRole,
+                  op::DropRole, op::AlterRole, op::EnableRls, op::DisableRls, op::CreatePolicy, op::DropPolicy>;
+
+[[noreturn]] void cannot_render(const Operation& operation) {
+    throw std::logic_error("SQLite cannot render " + describe(operation) + " without lowering");
+}
+
 std::string quoted_list(const std::vector<std::string>& names, const char* separator) {
     std::string out;
     for (const auto& name : names) {
@@ -83,7 +96,9 @@ std::vector<std::string> rebuild_statements(const op::RecreateTable& rebuild) {
         if (old_column == nullptr || column.generated || old_column->generated) continue;
         insert_columns.push_back(quote_identifier(column.name));
         // A column that becomes NOT NULL with a default keeps its rows: NULLs take the default.
-        if (column.effective_not_null() && !old_column->effective_not_null() && column.default_value) {
+        const bool becomes_not_null =
+            column_changes(*old_column, column).has(ColumnChange::not_null) && column.effective_not_null();
+        if (becomes_not_null && column.default_value) {
             select_columns.push_back("COALESCE(" + quote_identifier(column.name) + ", " + column.default_value->sql + ")");
         } else {
             select_columns.push_back(quote_identifier(column.name));
@@ -191,10 +206,9 @@ std::vector<std::string> render(const std::vector<Operation>& operations) {
                 [&](const op::RecreateTable& o) {
                     for (auto& statement : rebuild_statements(o)) one(std::move(statement));
                 },
-                // Lowering turns every remaining kind into RecreateTable before rendering.
-                [&](const auto& o) {
-                    throw std::logic_error("SQLite cannot render " + describe(Operation(o)) + " without lowering");
-                },
+                // Lowering turns these into RecreateTable before rendering.
+                [&](const OneOf<LoweredAway> auto& o) { cannot_render(o); },
+                [&](const OneOf<NotInSqlite> auto& o) { cannot_render(o); },
             },
             operation);
     }
