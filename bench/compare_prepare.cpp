@@ -11,8 +11,9 @@
 // journal layout, which both tools' `migrate` read.
 #include "synthetic_schema.hpp"
 
-#include "drizzle/pull/cpp_header.hpp"
 #include "drizzle/diff/diff.hpp"
+#include "drizzle/kit/builtin_dialects.hpp"
+#include "drizzle/pull/cpp_header.hpp"
 #include "drizzle/snapshot/snapshot.hpp"
 
 #include <algorithm>
@@ -63,7 +64,7 @@ std::string history_migration(int i) {
 void write_history(const fs::path& dir, int count) {
     std::ostringstream journal;
     journal << "{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"entries\": [";
-    const long long first_when = 1763800000000;  // 2025-11-22, one minute apart
+    const long long first_when = 1763800000000; // 2025-11-22, one minute apart
     for (int i = 0; i < count; ++i) {
         char tag[32];
         std::snprintf(tag, sizeof tag, "%04d_m_%04d", i, i);
@@ -88,18 +89,24 @@ std::vector<int> parse_sizes(const std::string& text) {
     return sizes;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
+    // No connection is opened first, so the dialects are registered here (renders, headers).
+    drizzle::kit::register_builtin_dialects();
     fs::path out;
     std::string sizes_text = "10,100,1000";
     int history = 200;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
-        if (arg == "--out") out = argv[i + 1];
-        else if (arg == "--sizes") sizes_text = argv[i + 1];
-        else if (arg == "--history") history = std::atoi(argv[i + 1]);
-        else out.clear(), i = argc;
+        if (arg == "--out")
+            out = argv[i + 1];
+        else if (arg == "--sizes")
+            sizes_text = argv[i + 1];
+        else if (arg == "--history")
+            history = std::atoi(argv[i + 1]);
+        else
+            out.clear(), i = argc;
     }
     if (out.empty() || argc % 2 == 0) {
         std::cerr << "usage: drizzle_bench_prepare --out DIR [--sizes 10,100,1000] [--history 200]\n";
@@ -108,7 +115,8 @@ int main(int argc, char** argv) {
     try {
         const auto sizes = parse_sizes(sizes_text);
         const int largest = *std::max_element(sizes.begin(), sizes.end());
-        for (const auto& [dialect, label] : {std::pair{Dialect::postgresql, "pg"}, std::pair{Dialect::sqlite, "sqlite"}}) {
+        for (const auto& [dialect, label] :
+             {std::pair{Dialect::postgresql, "pg"}, std::pair{Dialect::sqlite, "sqlite"}}) {
             for (int n : sizes) {
                 const fs::path dir = out / (std::string(label) + "-" + std::to_string(n));
                 write_schema_files(dir, "schema", dialect, n, false);

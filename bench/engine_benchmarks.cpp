@@ -11,6 +11,7 @@
 #include "drizzle/dialect/sqlite.hpp"
 #include "drizzle/dialect/sqlite_connection.hpp"
 #include "drizzle/diff/diff.hpp"
+#include "drizzle/kit/builtin_dialects.hpp"
 #include "drizzle/snapshot/snapshot.hpp"
 #ifdef DRIZZLE_BENCH_WITH_PG
 #include "drizzle/dialect/pg_connection.hpp"
@@ -52,7 +53,8 @@ void set_tables(benchmark::State& state) {
 
 void BM_SnapshotParsePg(benchmark::State& state) {
     const std::string text = snapshot_text(Dialect::postgresql, static_cast<int>(state.range(0)));
-    for (auto _ : state) benchmark::DoNotOptimize(parse_snapshot(text, "snapshot.json"));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(parse_snapshot(text, "snapshot.json"));
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
     set_tables(state);
 }
@@ -60,7 +62,8 @@ void BM_SnapshotParsePg(benchmark::State& state) {
 void BM_SnapshotWritePg(benchmark::State& state) {
     Snapshot snapshot;
     snapshot.schema = named_schema(Dialect::postgresql, static_cast<int>(state.range(0)));
-    for (auto _ : state) benchmark::DoNotOptimize(write_snapshot(snapshot));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(write_snapshot(snapshot));
     set_tables(state);
 }
 
@@ -98,11 +101,12 @@ void BM_RenderSql(benchmark::State& state, Dialect dialect) {
 void BM_CatalogToModelSqlite(benchmark::State& state) {
     auto db = sqlite::SqliteConnection::open(":memory:");
     ScriptedResolver no_renames;
-    const DiffResult plan =
-        diff(empty_schema(Dialect::sqlite), named_schema(Dialect::sqlite, static_cast<int>(state.range(0))),
-             no_renames);
-    for (const auto& statement : sqlite::migration_statements(plan)) db->exec(statement);
-    for (auto _ : state) benchmark::DoNotOptimize(sqlite::introspect(*db));
+    const DiffResult plan = diff(empty_schema(Dialect::sqlite),
+                                 named_schema(Dialect::sqlite, static_cast<int>(state.range(0))), no_renames);
+    for (const auto& statement : sqlite::migration_statements(plan))
+        db->exec(statement);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(sqlite::introspect(*db));
     set_tables(state);
 }
 
@@ -140,13 +144,15 @@ void BM_CatalogToModelPg(benchmark::State& state) {
         const DiffResult plan = diff(empty_schema(Dialect::postgresql),
                                      named_schema(Dialect::postgresql, static_cast<int>(state.range(0))), no_renames);
         db->exec("BEGIN");
-        for (const auto& statement : pg::migration_statements(plan)) db->exec(statement);
+        for (const auto& statement : pg::migration_statements(plan))
+            db->exec(statement);
         db->exec("COMMIT");
         db->exec("ANALYZE");
         ReplayConnection replay(*db);
-        pg::introspect(replay);  // records the catalog rows
+        pg::introspect(replay); // records the catalog rows
         replay.stop_recording();
-        for (auto _ : state) benchmark::DoNotOptimize(pg::introspect(replay));
+        for (auto _ : state)
+            benchmark::DoNotOptimize(pg::introspect(replay));
     }
     admin->exec("DROP DATABASE IF EXISTS " + pg::quote_identifier(database));
     set_tables(state);
@@ -163,14 +169,15 @@ BENCHMARK_CAPTURE(BM_RenderSql, Pg, Dialect::postgresql) TABLE_SIZES;
 BENCHMARK_CAPTURE(BM_RenderSql, Sqlite, Dialect::sqlite) TABLE_SIZES;
 BENCHMARK(BM_CatalogToModelSqlite) TABLE_SIZES;
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
+    // No connection is opened first, so the dialects are registered here (renders, headers).
+    drizzle::kit::register_builtin_dialects();
     benchmark::Initialize(&argc, argv);
 #ifdef DRIZZLE_BENCH_WITH_PG
     if (std::getenv("DRIZZLE_BENCH_PG_URL") != nullptr) {
-        benchmark::RegisterBenchmark("BM_CatalogToModelPg", BM_CatalogToModelPg)
-            TABLE_SIZES;
+        benchmark::RegisterBenchmark("BM_CatalogToModelPg", BM_CatalogToModelPg) TABLE_SIZES;
     }
 #endif
     benchmark::RunSpecifiedBenchmarks();

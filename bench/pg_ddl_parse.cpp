@@ -9,6 +9,7 @@
 #include "drizzle/dialect/pg.hpp"
 #include "drizzle/dialect/pg_ddl.hpp"
 #include "drizzle/diff/diff.hpp"
+#include "drizzle/kit/builtin_dialects.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +22,8 @@ using namespace drizzle;
 using Clock = std::chrono::steady_clock;
 
 int main(int argc, char** argv) {
+    // No connection is opened first, so the dialects are registered here (renders, headers).
+    drizzle::kit::register_builtin_dialects();
     int tables = 1000;
     int runs = 5;
     for (int i = 1; i + 1 < argc; i += 2) {

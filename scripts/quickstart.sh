@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 root="$PWD"
 
 scripts/install-deps.sh
-scripts/build.sh dev
+# Only the CLI (and the schema library its exporter links): the tests, benchmarks and examples
+# are not needed to run it.
+scripts/build.sh dev drizzle-kit
 kit="$root/build/dev/drizzle-kit"
 
 work="$root/build/quickstart"
