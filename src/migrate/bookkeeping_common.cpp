@@ -1,18 +1,9 @@
-// What the SQLite and PostgreSQL bookkeeping share: quoting, and drizzle 1.0's 0.45-table upgrade.
+// What the dialects' bookkeeping shares: drizzle 1.0's 0.45-table upgrade, and hashes in messages.
 #include "drizzle/error.hpp"
 #include "migrate/migration_store.hpp"
 #include "migrate/plan.hpp"
 
 namespace drizzle::migrate_internal {
-
-std::string quote_identifier(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string short_hash(const std::string& hash) {
     return hash.size() > 12 ? hash.substr(0, 12) + ".." : hash;

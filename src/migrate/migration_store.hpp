@@ -20,18 +20,10 @@ using drizzle::LocalMigration;
 using drizzle::MigrationStore;
 using drizzle::RecordedRow;
 
-/// The store for `connection`'s dialect; UserError for dialects without one yet.
-std::unique_ptr<MigrationStore> make_migration_store(Connection& connection, const MigrateOptions& options);
-
-/// SQLite: table `options.table` (no schema), BEGIN IMMEDIATE as the lock.
-std::unique_ptr<MigrationStore> make_sqlite_migration_store(Connection& connection,
-                                                            const MigrateOptions& options);
-
-/// PostgreSQL: table `options.schema`.`options.table`, a session advisory lock for the whole run.
-std::unique_ptr<MigrationStore> make_pg_migration_store(Connection& connection, const MigrateOptions& options);
-
-/// `"name"` with embedded quotes doubled (SQLite and PostgreSQL quote identifiers alike).
-std::string quote_identifier(const std::string& name);
+/// The store for `connection`'s dialect (open_migration_store()); UserError for dialects without one.
+inline std::unique_ptr<MigrationStore> make_migration_store(Connection& connection, const MigrateOptions& options) {
+    return open_migration_store(connection, options);
+}
 
 /// The first 12 hex digits of a hash and "..", for messages.
 std::string short_hash(const std::string& hash);
@@ -39,10 +31,10 @@ std::string short_hash(const std::string& hash);
 /// drizzle-orm 1.0's upgrade of a 0.45 table: the local migration each recorded row belongs to
 /// (match_rows_by_time), as its name. Rows that belong to no local migration abort the upgrade,
 /// as there: UserError listing them (`row_label` names one row, e.g. "id 3 (rowid 3)"), naming
-/// `table` and `folder`.
+/// `table` (as quoted in the dialect's bookkeeping SQL) and `folder`.
 std::vector<std::string> names_for_upgrade(const std::vector<LocalMigration>& local,
                                            const std::vector<RecordedRow>& rows, const std::string& table,
                                            const std::filesystem::path& folder,
                                            const std::function<std::string(const RecordedRow&)>& row_label);
 
-}  // namespace drizzle::migrate_internal
+} // namespace drizzle::migrate_internal

@@ -4,102 +4,20 @@
 
 #include "drizzle/error.hpp"
 #include "drizzle/migrate/folder.hpp"
+#include "drizzle/migrate/plan.hpp"
 #include "migrate/enum_values.hpp"
-#include "migrate/hash.hpp"
-#include "drizzle/dialect/dialect_ops.hpp"
-#include "drizzle/dialect/registry.hpp"
 #include "migrate/migration_store.hpp"
 #include "migrate/plan.hpp"
-#include "migrate/sql_lexer.hpp"
 #include "migrate/statements.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <map>
 #include <set>
-#include <sstream>
 
 namespace drizzle {
 
 namespace mi = migrate_internal;
 
-namespace migrate_internal {
-
-std::unique_ptr<MigrationStore> make_migration_store(Connection& connection, const MigrateOptions& options) {
-    return dialect_ops(connection.dialect()).migration_store(connection, options);
-}
-
-}  // namespace migrate_internal
-
 namespace {
-
-std::string read_bytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UserError("cannot read migration file " + path.string());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-std::vector<mi::LocalMigration> load_local(const MigrationsFolder& folder) {
-    std::vector<mi::LocalMigration> local;
-    for (const auto& entry : folder.entries) {
-        mi::LocalMigration m;
-        m.name = entry.name;
-        m.created_at_ms = entry.created_at_ms;
-        m.sql = read_bytes(entry.sql_path);
-        // drizzle hashes the file as a JS string; for valid UTF-8 that is the bytes themselves.
-        const std::string as_js_string = mi::node_utf8_roundtrip(m.sql);
-        m.hash = sha256_hex(as_js_string);
-        m.raw_hash = as_js_string == m.sql ? m.hash : sha256_hex(m.sql);
-        m.display_path = entry.sql_path.lexically_relative(folder.dir).generic_string();
-        if (m.display_path.empty()) m.display_path = entry.sql_path.generic_string();
-        m.switches_foreign_keys_off = mi::switches_foreign_keys_off(m.sql);
-        m.outside_transaction = mi::declares_txmode_none(m.sql);
-        local.push_back(std::move(m));
-    }
-    return local;
-}
-
-struct LoadedFolder {
-    MigrationsFolder folder;
-    std::vector<mi::LocalMigration> local;
-};
-
-/// The folder as migrate() applies it, refusing what cannot be applied safely (see
-/// check_migrations_folder()). Nothing here touches a database.
-LoadedFolder load_folder(const MigrateOptions& options) {
-    const auto& dir = options.folder;
-    if (!std::filesystem::exists(dir)) {
-        throw UserError("migrations folder " + dir.string() +
-                        " does not exist (`out` in the config, or --out); run `generate` first, or point `out` at "
-                        "the folder holding the migrations");
-    }
-    LoadedFolder loaded{MigrationsFolder::read(dir), {}};
-    if (loaded.folder.entries.empty()) {
-        throw UserError("migrations folder " + dir.string() +
-                        " holds no migration (neither <timestamp>_<name>/migration.sql nor meta/_journal.json "
-                        "entries); run `generate` first, or point `out` at the folder holding the migrations");
-    }
-    loaded.local = load_local(loaded.folder);
-    // Two migrations with the same statements: a folder copied under a new name, or a journal
-    // entry merged in twice under another tag. Applying both runs the statements twice, so this
-    // is refused; files that only hold comments (unedited --custom ones) legitimately repeat.
-    std::map<std::string, std::size_t> by_hash;
-    for (std::size_t i = 0; i < loaded.local.size(); ++i) {
-        const auto& m = loaded.local[i];
-        if (mi::is_comment_only(m.sql)) continue;
-        auto [it, fresh] = by_hash.emplace(m.hash, i);
-        if (fresh) continue;
-        const auto& first = loaded.local[it->second];
-        throw UserError("migrations " + first.display_path + " and " + m.display_path + " in " + dir.string() +
-                        " have identical SQL (sha256 " + mi::short_hash(m.hash) +
-                        "): one is a copy (a duplicated folder or journal entry) and would apply the same "
-                        "statements twice. Remove the copy; if both are meant to run, make them differ (a comment "
-                        "saying why is enough)");
-    }
-    return loaded;
-}
 
 std::string modified_line(const mi::LocalMigration& m, const std::string& recorded) {
     return "migration " + m.name + " was applied but its file changed since (recorded hash " +
@@ -237,10 +155,10 @@ std::string names_of(const std::vector<mi::LocalMigration>& local, const std::ve
 }  // namespace
 
 MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
-    const LoadedFolder loaded = load_folder(options);
+    const LocalMigrations loaded = load_migrations_folder(options.folder);
     const MigrationsFolder& folder = loaded.folder;
-    const std::vector<mi::LocalMigration>& local = loaded.local;
-    auto store = mi::make_migration_store(connection, options);
+    const std::vector<mi::LocalMigration>& local = loaded.migrations;
+    auto store = open_migration_store(connection, options);
     MigrateResult result;
     std::set<std::string> reported;
     // Application start usually finds nothing to do: one read, no lock, no DDL. A concurrent
@@ -332,24 +250,10 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
     return result;
 }
 
-void check_migrations_folder(const MigrateOptions& options) { load_folder(options); }
+void check_migrations_folder(const MigrateOptions& options) { load_migrations_folder(options.folder); }
 
 std::size_t count_recorded_migrations(Connection& connection, const MigrateOptions& options) {
-    const std::string table = mi::quote_identifier(options.table);
-    if (connection.dialect() == Dialect::postgresql) {
-        auto found = connection.query(
-            "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = $1 AND c.relname = $2",
-            {options.schema, options.table});
-        if (found.empty()) return 0;
-        auto rows = connection.query("SELECT count(*) FROM " + mi::quote_identifier(options.schema) + "." + table);
-        return static_cast<std::size_t>(std::stoull(rows.at(0).at(0).value_or("0")));
-    }
-    auto found = connection.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE",
-                                  {options.table});
-    if (found.empty()) return 0;
-    auto rows = connection.query("SELECT count(*) FROM " + table);
-    return static_cast<std::size_t>(std::stoull(rows.at(0).at(0).value_or("0")));
+    return open_migration_store(connection, options)->count_rows();
 }
 
 void record_baseline(Connection& connection, const MigrateOptions& options) {
@@ -358,23 +262,18 @@ void record_baseline(Connection& connection, const MigrateOptions& options) {
         throw UserError("a baseline can only be recorded for a migrations folder holding one migration; " +
                         options.folder.string() + " holds " + std::to_string(folder.entries.size()));
     }
-    const std::vector<mi::LocalMigration> local = load_local(folder);
-    auto store = mi::make_migration_store(connection, options);
+    const std::vector<LocalMigration> local = read_local_migrations(folder);
+    auto store = open_migration_store(connection, options);
     store->ensure_table(folder.layout, local);
-    store->begin(false);
-    try {
-        // Read under the lock: a migrator that ran meanwhile wins, and the baseline is refused.
-        const auto rows = store->read_rows();
-        if (!rows.empty()) {
-            throw UserError("the database already records " + std::to_string(rows.size()) +
-                            " migration(s); a baseline is only recorded into an empty bookkeeping table");
-        }
-        store->record(local.front(), folder.layout);
-        store->commit();
-    } catch (...) {
-        store->rollback();
-        throw;
+    MigrationLock lock(*store);
+    // Read under the lock: a migrator that ran meanwhile wins, and the baseline is refused.
+    const auto rows = store->read_rows();
+    if (!rows.empty()) {
+        throw UserError("the database already records " + std::to_string(rows.size()) +
+                        " migration(s); a baseline is only recorded into an empty bookkeeping table");
     }
+    store->record(local.front(), folder.layout);
+    lock.commit();
 }
 
 }  // namespace drizzle

@@ -8,7 +8,7 @@
 #include <numeric>
 #include <unordered_map>
 
-namespace drizzle::migrate_internal {
+namespace drizzle {
 
 namespace {
 
@@ -171,4 +171,4 @@ MigrationPlan plan_migrations(FolderLayout layout, const std::vector<LocalMigrat
     return plan;
 }
 
-}  // namespace drizzle::migrate_internal
+}  // namespace drizzle

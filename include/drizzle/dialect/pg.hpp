@@ -13,7 +13,7 @@
 
 namespace drizzle::pg {
 
-/// `"name"`, inner quotes doubled.
+/// `"name"`, inner quotes doubled (the PostgreSQL DialectFacts' quoting).
 std::string quote_identifier(std::string_view name);
 /// `"schema"."name"`, or `"name"` for the default schema ("" or "public").
 std::string qualified_name(std::string_view schema, std::string_view name);

@@ -11,7 +11,7 @@
 
 namespace drizzle::sqlite {
 
-/// `name` in backticks, inner backticks doubled.
+/// `name` in backticks, inner backticks doubled (the SQLite DialectFacts' quoting).
 std::string quote_identifier(std::string_view name);
 
 /// Rewrites operations SQLite cannot run as ALTERs (column changes, constraint changes,

@@ -1,13 +1,15 @@
 // The migrator's view of a database: where applied migrations are recorded and how runs are
 // serialised. Each dialect provides one (DialectOps::migration_store); the migrator, status and
-// check drive it through this interface.
+// check drive it through this interface. The lock is held as a MigrationLock (below).
 #pragma once
 
 #include "drizzle/driver/connection.hpp"
 #include "drizzle/migrate/folder.hpp"
 #include "drizzle/migrate/migrator.hpp"
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,7 +37,13 @@ struct RecordedRow {
     std::optional<std::string> name;        ///< NULL/absent before drizzle-orm 1.0
 };
 
-/// A dialect's bookkeeping table and migration lock.
+/// A dialect's bookkeeping table and migration lock. Get one for a connection with
+/// open_migration_store() (or dialect_ops(connection.dialect()).migration_store(...)); it uses the
+/// connection for its lifetime and gives back the session settings it changed when destroyed.
+///
+/// Read-only use (status, check): peek_rows() / read_rows() / count_rows() create nothing and
+/// take no lock. Writing: ensure_table(), then begin() ... record() ... commit() (or rollback()),
+/// best held as a MigrationLock.
 class MigrationStore {
 public:
     virtual ~MigrationStore() = default;
@@ -60,8 +68,14 @@ public:
     /// single query; anything pending still goes through ensure_table() and the lock.
     virtual std::optional<std::vector<RecordedRow>> peek_rows(FolderLayout /*layout*/) { return std::nullopt; }
 
-    /// All recorded rows, in insertion order. Called under the lock to get the truth.
+    /// All recorded rows, in insertion order; empty when the table does not exist. Creates
+    /// nothing. Under the lock (the migrator) it is the truth; without it (status) a migrator
+    /// running meanwhile may add rows.
     virtual std::vector<RecordedRow> read_rows() = 0;
+
+    /// How many rows the bookkeeping table holds; 0 when it does not exist. Reads only: no
+    /// table is created and no lock taken (`pull --baseline` asks it before writing anything).
+    virtual std::size_t count_rows() = 0;
 
     /// Records `migration` as applied, inside the current transaction.
     virtual void record(const LocalMigration& migration, FolderLayout layout) = 0;
@@ -82,6 +96,65 @@ public:
     /// `ALTER TYPE … ADD VALUE` on it can run and commit before the migration that uses the value
     /// (PostgreSQL: to_regtype). Stores of databases without such types answer false.
     virtual bool type_exists(const std::string& /*type*/) { return false; }
+};
+
+/// The store of `connection`'s dialect for the bookkeeping table `options.table` (in
+/// `options.schema` where the dialect has schemas), with `options.lock_timeout_ms` as the lock
+/// timeout: dialect_ops(connection.dialect()).migration_store(connection, options). UserError for
+/// a dialect that is not built in or registered.
+std::unique_ptr<MigrationStore> open_migration_store(Connection& connection, const MigrateOptions& options);
+
+/// The migration lock as a scope: the constructor takes it (store.begin(), waiting up to the
+/// lock timeout) and opens the transaction that migrations and their rows are written in;
+/// commit() commits and releases it; leaving the scope without commit() rolls back. While it is
+/// held no other drizzle migrator or push of the same bookkeeping table runs.
+///
+///     auto store = open_migration_store(connection, options);
+///     store->ensure_table(layout, local);
+///     MigrationLock lock(*store);
+///     auto plan = plan_migrations(layout, local, store->read_rows());  // the truth, under the lock
+///     ... run statements through `connection`, store->record(m, layout) for each ...
+///     lock.commit();
+///
+/// On PostgreSQL the session advisory lock outlives the transaction and is only released when
+/// the store is destroyed (MigrationStore::lock_survives_transactions()); on SQLite the lock is
+/// the write transaction itself.
+class MigrationLock {
+public:
+    /// Takes the lock; `relax_foreign_keys` as MigrationStore::begin().
+    explicit MigrationLock(MigrationStore& store, bool relax_foreign_keys = false) : store_(store) {
+        store_.begin(relax_foreign_keys);
+    }
+    ~MigrationLock() { release(); }
+    MigrationLock(const MigrationLock&) = delete;
+    MigrationLock& operator=(const MigrationLock&) = delete;
+
+    /// Commits the transaction (verifying foreign keys if they were relaxed) and releases the
+    /// lock. On failure it rolls back and rethrows. Does nothing once released.
+    void commit() {
+        if (!held_) return;
+        held_ = false;
+        try {
+            store_.commit();
+        } catch (...) {
+            store_.rollback();
+            throw;
+        }
+    }
+
+    /// Rolls back now, if still held. Never throws.
+    void release() noexcept {
+        if (!held_) return;
+        held_ = false;
+        store_.rollback();
+    }
+
+    /// Whether neither commit() nor release() has run yet.
+    bool held() const noexcept { return held_; }
+
+private:
+    MigrationStore& store_;
+    bool held_ = true;
 };
 
 }  // namespace drizzle

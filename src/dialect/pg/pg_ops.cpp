@@ -2,10 +2,10 @@
 #include "dialect/pg/pg_ops.hpp"
 
 #include "dialect/pg/facts/pg_facts.hpp"
+#include "dialect/pg/pg_bookkeeping.hpp"
 #include "drizzle/dialect/pg.hpp"
 #include "drizzle/dialect/pg_connection.hpp"
 #include "drizzle/error.hpp"
-#include "migrate/migration_store.hpp"
 #include "pull/header_writers.hpp"
 #ifdef DRIZZLE_HAVE_PG_QUERY
 #include "drizzle/dialect/pg_ddl.hpp"
@@ -66,7 +66,7 @@ public:
 
     std::unique_ptr<MigrationStore> migration_store(Connection& connection,
                                                     const MigrateOptions& options) const override {
-        return migrate_internal::make_pg_migration_store(connection, options);
+        return make_pg_migration_store(connection, options);
     }
 
     std::size_t align_with_live(Connection& connection, const Schema& live, Schema& desired,

@@ -1,4 +1,5 @@
 // PostgreSQL SQL text for each operation, in drizzle-kit 1.0's conventions where they work.
+#include "dialect/pg/facts/pg_facts.hpp"
 #include "dialect/pg/serial_identity.hpp"
 #include "drizzle/dialect/pg.hpp"
 #include "drizzle/schema/naming.hpp"
@@ -17,8 +18,6 @@ std::string quoted_list(const std::vector<std::string>& names) {
     for (const auto& name : names) out += (out.empty() ? "" : ",") + quote_identifier(name);
     return out;
 }
-
-bool is_public(std::string_view schema) { return schema.empty() || schema == "public"; }
 
 // Built-in types are written as-is; a user type (enum) is quoted and schema-qualified.
 std::string column_type(const Column& column) {
@@ -274,17 +273,10 @@ void recreate_enum(const op::RecreateEnum& o, std::vector<std::string>& out) {
 
 }  // namespace
 
-std::string quote_identifier(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) {
-        out += c;
-        if (c == '"') out += '"';
-    }
-    return out + "\"";
-}
+std::string quote_identifier(std::string_view name) { return dialect_facts_object().quote_identifier(name); }
 
 std::string qualified_name(std::string_view schema, std::string_view name) {
-    return is_public(schema) ? quote_identifier(name) : quote_identifier(schema) + "." + quote_identifier(name);
+    return dialect_facts_object().qualified_name(schema, name);
 }
 
 std::vector<Operation> lower(const DiffResult& diff) {

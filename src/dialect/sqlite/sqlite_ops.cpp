@@ -2,10 +2,10 @@
 #include "dialect/sqlite/sqlite_ops.hpp"
 
 #include "dialect/sqlite/facts/sqlite_facts.hpp"
+#include "dialect/sqlite/sqlite_bookkeeping.hpp"
 #include "drizzle/dialect/sqlite.hpp"
 #include "drizzle/dialect/sqlite_connection.hpp"
 #include "drizzle/error.hpp"
-#include "migrate/migration_store.hpp"
 #include "pull/header_writers.hpp"
 
 namespace drizzle::sqlite {
@@ -38,7 +38,7 @@ public:
 
     std::unique_ptr<MigrationStore> migration_store(Connection& connection,
                                                     const MigrateOptions& options) const override {
-        return migrate_internal::make_sqlite_migration_store(connection, options);
+        return make_sqlite_migration_store(connection, options);
     }
 
     Schema schema_from_sql(const std::string& sql, const std::string& origin) const override {

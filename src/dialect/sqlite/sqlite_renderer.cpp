@@ -1,5 +1,6 @@
 // SQLite SQL text for each operation, following drizzle-kit 1.0's SQLite conventions.
 #include "dialect/sqlite/expression_text.hpp"
+#include "dialect/sqlite/facts/sqlite_facts.hpp"
 #include "drizzle/dialect/sqlite.hpp"
 #include "util/text.hpp"
 
@@ -133,14 +134,7 @@ std::vector<std::string> rebuild_statements(const op::RecreateTable& rebuild) {
 
 }  // namespace
 
-std::string quote_identifier(std::string_view name) {
-    std::string out = "`";
-    for (char c : name) {
-        out += c;
-        if (c == '`') out += '`';
-    }
-    return out + "`";
-}
+std::string quote_identifier(std::string_view name) { return dialect_facts_object().quote_identifier(name); }
 
 std::string create_table_sql(const Table& table) {
     std::string sql = "CREATE TABLE " + quote_identifier(table.name) + " (\n";

@@ -9,19 +9,22 @@ namespace {
 
 using naming_parts::joined;
 
+/// SQLite's one identifier quoter: `quote` around `name`, inner ones doubled.
+std::string quote_with(std::string_view name, char quote) {
+    std::string out(1, quote);
+    for (char c : name) {
+        if (c == quote) out += quote;
+        out += c;
+    }
+    return out + quote;
+}
+
 class SqliteFacts final : public DialectFacts {
 public:
     Dialect dialect() const override { return Dialect::sqlite; }
     std::vector<std::string_view> aliases() const override { return {"turso"}; }
 
-    std::string quote_identifier(std::string_view name) const override {
-        std::string out = "`";
-        for (char c : name) {
-            if (c == '`') out += '`';
-            out += c;
-        }
-        return out + "`";
-    }
+    std::string quote_identifier(std::string_view name) const override { return quote_with(name, '`'); }
 
     std::string legacy_snapshot_version() const override { return "6"; }
 
@@ -48,5 +51,9 @@ const DialectFacts& dialect_facts_object() {
     static const SqliteFacts facts;
     return facts;
 }
+
+// ---- drizzle-orm's quoting (bookkeeping SQL) ---------------------------------------------------
+
+std::string quote_identifier_as_orm(std::string_view name) { return quote_with(name, '"'); }
 
 }  // namespace drizzle::sqlite

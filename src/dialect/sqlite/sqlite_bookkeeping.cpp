@@ -1,27 +1,33 @@
 // SQLite bookkeeping: drizzle-orm's __drizzle_migrations table (0.45 and 1.0 shapes, upgrade from
 // the former), BEGIN IMMEDIATE as the migration lock, and foreign keys around table rebuilds.
+#include "dialect/sqlite/sqlite_bookkeeping.hpp"
+
+#include "dialect/sqlite/facts/sqlite_facts.hpp"
 #include "drizzle/error.hpp"
 #include "migrate/migration_store.hpp"
-#include "migrate/plan.hpp"
 #include "migrate/timestamps.hpp"
 
 #include <algorithm>
 
-namespace drizzle::migrate_internal {
+namespace drizzle::sqlite {
 
 namespace {
+
+using migrate_internal::iso_utc;
+using migrate_internal::names_for_upgrade;
+using migrate_internal::now_ms;
 
 /// drizzle-orm's CREATE TABLE text, byte for byte: SQLite keeps it in sqlite_schema, so a
 /// different whitespace would show in every schema dump.
 std::string create_table_sql(const std::string& table, FolderLayout layout) {
     if (layout == FolderLayout::legacy) {
         // drizzle-orm 0.45. `id SERIAL` is not a rowid alias in SQLite: id stays NULL.
-        return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
+        return "CREATE TABLE IF NOT EXISTS " + quote_identifier_as_orm(table) +
                " (\n\t\t\t\tid SERIAL PRIMARY KEY,\n\t\t\t\thash text NOT NULL,\n"
                "\t\t\t\tcreated_at numeric\n\t\t\t)";
     }
     // drizzle-orm 1.0.
-    return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
+    return "CREATE TABLE IF NOT EXISTS " + quote_identifier_as_orm(table) +
            " (\n\t\t\t\tid INTEGER PRIMARY KEY,\n\t\t\t\thash text NOT NULL,\n\t\t\t\tcreated_at numeric,\n"
            "\t\t\t\tname text,\n\t\t\t\tapplied_at TEXT\n\t\t\t)";
 }
@@ -53,15 +59,13 @@ public:
         // Under the write lock, so two migrators cannot both upgrade (or race on CREATE).
         lock();
         try {
-            auto exists = c_.query(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE", {table_});
-            if (exists.empty()) {
+            if (!table_exists()) {
                 c_.exec(create_table_sql(table_, layout));
             } else {
                 auto cols = columns();
                 for (const char* required : {"hash", "created_at"}) {
                     if (!has(cols, required)) {
-                        throw UserError("table " + quote_identifier(table_) +
+                        throw UserError("table " + quote_identifier_as_orm(table_) +
                                         " exists but is not a drizzle migrations table (no \"" + required +
                                         "\" column); choose another table with migrations.table");
                     }
@@ -95,11 +99,18 @@ public:
         }
     }
 
+    std::size_t count_rows() override {
+        if (!table_exists()) return 0;
+        auto rows = c_.query("SELECT count(*) FROM " + quote_identifier_as_orm(table_));
+        return static_cast<std::size_t>(std::stoull(rows.at(0).at(0).value_or("0")));
+    }
+
     std::vector<RecordedRow> read_rows() override {
         auto cols = columns();
+        if (cols.empty()) return {};  // no table (yet): nothing recorded
         std::string sql = "SELECT rowid, " + std::string(has(cols, "id") ? "id" : "NULL") +
                           ", hash, created_at, " + (has(cols, "name") ? "name" : "NULL") + " FROM " +
-                          quote_identifier(table_) + " ORDER BY rowid";
+                          quote_identifier_as_orm(table_) + " ORDER BY rowid";
         std::vector<RecordedRow> rows;
         for (auto& r : c_.query(sql)) {
             RecordedRow row;
@@ -114,7 +125,7 @@ public:
     }
 
     void record(const LocalMigration& m, FolderLayout layout) override {
-        const std::string table = quote_identifier(table_);
+        const std::string table = quote_identifier_as_orm(table_);
         if (layout == FolderLayout::legacy) {
             // drizzle-orm 0.45 writes only these two, also into a table 1.0 has upgraded.
             c_.query("INSERT INTO " + table + " (\"hash\", \"created_at\") VALUES (?, ?)",
@@ -190,6 +201,11 @@ private:
                       "SQLITE_CONSTRAINT_FOREIGNKEY", "PRAGMA foreign_key_check");
     }
 
+    bool table_exists() {
+        return !c_.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE", {table_})
+                    .empty();
+    }
+
     std::vector<std::string> columns() {
         std::vector<std::string> cols;
         for (auto& r : c_.query("SELECT name FROM pragma_table_info(?)", {table_}))
@@ -206,10 +222,10 @@ private:
     /// migration abort the upgrade, as there.
     void upgrade_to_v1(const std::vector<LocalMigration>& local, const std::vector<std::string>& cols) {
         auto rows = read_rows();
-        auto names = names_for_upgrade(local, rows, quote_identifier(table_), folder_, [](const RecordedRow& row) {
+        auto names = names_for_upgrade(local, rows, quote_identifier_as_orm(table_), folder_, [](const RecordedRow& row) {
             return "id " + row.id.value_or("NULL") + " (rowid " + std::to_string(row.key) + ")";
         });
-        const std::string table = quote_identifier(table_);
+        const std::string table = quote_identifier_as_orm(table_);
         if (!has(cols, "name")) c_.exec("ALTER TABLE " + table + " ADD COLUMN \"name\" text");
         if (!has(cols, "applied_at")) c_.exec("ALTER TABLE " + table + " ADD COLUMN \"applied_at\" TEXT");
         for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -236,4 +252,4 @@ std::unique_ptr<MigrationStore> make_sqlite_migration_store(Connection& connecti
     return std::make_unique<SqliteMigrationStore>(connection, options);
 }
 
-}  // namespace drizzle::migrate_internal
+}  // namespace drizzle::sqlite

@@ -1,5 +1,8 @@
 // PostgreSQL bookkeeping: drizzle-orm's "drizzle"."__drizzle_migrations" (0.45 and 1.0 shapes,
 // upgrade from the former) and a session advisory lock that serialises migrators for the whole run.
+#include "dialect/pg/pg_bookkeeping.hpp"
+
+#include "dialect/pg/facts/pg_facts.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/migrate/migrator.hpp"
 #include "migrate/migration_store.hpp"
@@ -8,9 +11,15 @@
 #include <cstdint>
 #include <optional>
 
-namespace drizzle::migrate_internal {
+namespace drizzle::pg {
 
 namespace {
+
+using migrate_internal::names_for_upgrade;
+
+/// The dialect's quoting. Not qualified_name(): the bookkeeping table is always named with its
+/// schema, "public" included, as drizzle-orm does.
+std::string quote_name(const std::string& name) { return dialect_facts_object().quote_identifier(name); }
 
 bool has(const std::vector<std::string>& cols, const std::string& name) {
     return std::find(cols.begin(), cols.end(), name) != cols.end();
@@ -35,12 +44,10 @@ public:
         : c_(connection),
           schema_(options.schema),
           table_(options.table),
-          qualified_(quote_identifier(options.schema) + "." + quote_identifier(options.table)),
+          qualified_(quote_name(options.schema) + "." + quote_name(options.table)),
           folder_(options.folder),
           lock_timeout_ms_(options.lock_timeout_ms),
-          key_(lock_key(options.schema, options.table)) {
-        if (schema_.empty()) throw UserError("migrations.schema must not be empty on PostgreSQL");
-    }
+          key_(lock_key(options.schema, options.table)) {}
 
     ~PgMigrationStore() override {
         rollback();
@@ -55,6 +62,7 @@ public:
     }
 
     void ensure_table(FolderLayout layout, const std::vector<LocalMigration>& local) override {
+        require_schema();
         refuse_standby();
         watch_for_a_dead_client();
         // drizzle-orm creates these before taking any lock, so two migrators race on
@@ -65,7 +73,7 @@ public:
             auto schema_found = c_.query("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1", {schema_});
             // Only when missing: CREATE SCHEMA needs the CREATE privilege on the database even
             // when the schema exists, and the migrating role may lack it.
-            if (schema_found.empty()) c_.exec("CREATE SCHEMA IF NOT EXISTS " + quote_identifier(schema_));
+            if (schema_found.empty()) c_.exec("CREATE SCHEMA IF NOT EXISTS " + quote_name(schema_));
             auto kind = first_cell(c_.query(
                 "SELECT c.relkind::text FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = "
                 "c.relnamespace WHERE n.nspname = $1 AND c.relname = $2",
@@ -98,11 +106,13 @@ public:
     bool enforces_foreign_keys() const override { return false; }
 
     void begin(bool /*relax_foreign_keys: SQLite only*/) override {
+        require_schema();
         lock();
         begin_transaction();
     }
 
     std::optional<std::vector<RecordedRow>> peek_rows(FolderLayout layout) override {
+        if (schema_.empty()) return std::nullopt;  // ensure_table() refuses it
         // Naming the v1 columns makes the query fail on a table that still needs the upgrade.
         const std::string sql = "SELECT id, hash, created_at, " +
                                 std::string(layout == FolderLayout::v1 ? "name, applied_at" : "NULL::text") +
@@ -114,8 +124,18 @@ public:
         }
     }
 
+    std::size_t count_rows() override {
+        auto found = c_.query("SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = "
+                              "c.relnamespace WHERE n.nspname = $1 AND c.relname = $2",
+                              {schema_, table_});
+        if (found.empty()) return 0;
+        return static_cast<std::size_t>(std::stoull(first_cell(c_.query("SELECT count(*) FROM " + qualified_))));
+    }
+
     std::vector<RecordedRow> read_rows() override {
-        const bool named = has(columns(), "name");
+        const auto cols = columns();
+        if (cols.empty()) return {};  // no table (yet): nothing recorded
+        const bool named = has(cols, "name");
         return to_rows(c_.query("SELECT id, hash, created_at, " + std::string(named ? "name" : "NULL::text") +
                                 " FROM " + qualified_ + " ORDER BY id"));
     }
@@ -179,6 +199,12 @@ private:
                           " (\n\tid SERIAL PRIMARY KEY,\n\thash text NOT NULL,\n\tcreated_at bigint";
         if (layout == FolderLayout::v1) sql += ",\n\tname text,\n\tapplied_at timestamp with time zone DEFAULT now()";
         return sql + "\n)";
+    }
+
+    /// The constructor accepts an empty schema so that read-only questions (count_rows) answer
+    /// "nothing recorded"; what would create or lock refuses it.
+    void require_schema() const {
+        if (schema_.empty()) throw UserError("migrations.schema must not be empty on PostgreSQL");
     }
 
     void refuse_standby() {
@@ -321,4 +347,4 @@ std::unique_ptr<MigrationStore> make_pg_migration_store(Connection& connection, 
     return std::make_unique<PgMigrationStore>(connection, options);
 }
 
-}  // namespace drizzle::migrate_internal
+}  // namespace drizzle::pg
