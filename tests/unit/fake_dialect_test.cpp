@@ -77,6 +77,7 @@ public:
         log_.calls.push_back("read_rows");
         return log_.rows;
     }
+    std::size_t count_rows() override { return log_.rows.size(); }
     void record(const LocalMigration& migration, FolderLayout) override {
         log_.calls.push_back("record " + migration.name);
         RecordedRow row;
