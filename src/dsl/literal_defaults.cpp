@@ -1,5 +1,5 @@
-// DEFAULT values from C++ literals.
-#include "dsl/literal_defaults.hpp"
+// DEFAULT values from C++ literals, shared by every dialect's column builders (and pull).
+#include "drizzle/dsl/common.hpp"
 #include "util/text.hpp"
 
 #include <array>
@@ -12,7 +12,9 @@ ColumnDefault boolean_default(bool value) {
     return {ColumnDefault::Kind::boolean, value ? "true" : "false"};
 }
 
-ColumnDefault integer_default(std::int64_t value) { return {ColumnDefault::Kind::number, std::to_string(value)}; }
+ColumnDefault integer_default(std::int64_t value) {
+    return {ColumnDefault::Kind::number, std::to_string(value)};
+}
 
 ColumnDefault number_default(double value) {
     if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
@@ -28,6 +30,8 @@ ColumnDefault string_default(const std::string& value) {
     return {ColumnDefault::Kind::expression, drizzle::detail::quote_sql_string(value)};
 }
 
-ColumnDefault sql_default(const std::string& sql) { return {ColumnDefault::Kind::expression, sql}; }
+ColumnDefault sql_default(const std::string& sql) {
+    return {ColumnDefault::Kind::expression, sql};
+}
 
-}  // namespace drizzle::dsl::detail
+} // namespace drizzle::dsl::detail

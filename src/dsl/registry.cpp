@@ -9,9 +9,9 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 namespace drizzle::dsl {
@@ -19,8 +19,8 @@ namespace drizzle::dsl {
 namespace {
 struct Registry {
     std::set<Dialect> dialects;
-    std::set<Dialect> included;  // DSL headers seen, for a schema that declares nothing
-    std::map<Dialect, Schema> schemas;  // one per dialect: a test binary may declare both
+    std::set<Dialect> included;        // DSL headers seen, for a schema that declares nothing
+    std::map<Dialect, Schema> schemas; // one per dialect: a test binary may declare both
     std::vector<std::string> conflicts;
 
     Schema& of(Dialect dialect) {
@@ -37,13 +37,14 @@ Registry& registry() {
     static Registry instance;
     return instance;
 }
-}  // namespace
+} // namespace
 
 void register_table(Dialect dialect, Table table) {
     auto& reg = registry();
     Schema& schema = reg.of(dialect);
     if (const Table* existing = schema.find_table(table.name, table.schema)) {
-        if (!(*existing == table)) reg.conflicts.push_back("table \"" + table.name + "\" is declared twice, differently");
+        if (!(*existing == table))
+            reg.conflicts.push_back("table \"" + table.name + "\" is declared twice, differently");
         return;
     }
     schema.tables.push_back(std::move(table));
@@ -60,8 +61,7 @@ void register_view(Dialect dialect, View view) {
 }
 
 namespace {
-template <class T, class Same>
-void add_unique(std::vector<T>& items, T item, Same same, const std::string& what) {
+template <class T, class Same> void add_unique(std::vector<T>& items, T item, Same same, const std::string& what) {
     for (const auto& existing : items) {
         if (same(existing, item)) {
             if (!(existing == item)) registry().conflicts.push_back(what + " is declared twice, differently");
@@ -70,51 +70,58 @@ void add_unique(std::vector<T>& items, T item, Same same, const std::string& wha
     }
     items.push_back(std::move(item));
 }
-}  // namespace
+} // namespace
 
-void register_schema(const std::string& name) {
-    auto& schemas = registry().of(Dialect::postgresql).schemas;
+void register_schema(Dialect dialect, const std::string& name) {
+    auto& schemas = registry().of(dialect).schemas;
     if (std::find(schemas.begin(), schemas.end(), name) == schemas.end()) schemas.push_back(name);
 }
 
-void register_enum(Enum type) {
+void register_enum(Dialect dialect, Enum type) {
     const std::string what = "enum \"" + type.name + "\"";
-    add_unique(registry().of(Dialect::postgresql).enums, std::move(type),
-               [](const Enum& a, const Enum& b) { return a.schema == b.schema && a.name == b.name; }, what);
+    add_unique(
+        registry().of(dialect).enums, std::move(type),
+        [](const Enum& a, const Enum& b) { return a.schema == b.schema && a.name == b.name; }, what);
 }
 
-void register_sequence(Sequence sequence) {
+void register_sequence(Dialect dialect, Sequence sequence) {
     const std::string what = "sequence \"" + sequence.name + "\"";
-    add_unique(registry().of(Dialect::postgresql).sequences, std::move(sequence),
-               [](const Sequence& a, const Sequence& b) { return a.schema == b.schema && a.name == b.name; }, what);
+    add_unique(
+        registry().of(dialect).sequences, std::move(sequence),
+        [](const Sequence& a, const Sequence& b) { return a.schema == b.schema && a.name == b.name; }, what);
 }
 
-void register_role(Role role) {
+void register_role(Dialect dialect, Role role) {
     const std::string what = "role \"" + role.name + "\"";
-    add_unique(registry().of(Dialect::postgresql).roles, std::move(role), [](const Role& a, const Role& b) { return a.name == b.name; },
-               what);
+    add_unique(
+        registry().of(dialect).roles, std::move(role), [](const Role& a, const Role& b) { return a.name == b.name; },
+        what);
 }
 
-void enable_rls(const std::string& schema, const std::string& table) {
-    for (auto& t : registry().of(Dialect::postgresql).tables) {
+void enable_rls(Dialect dialect, const std::string& schema, const std::string& table) {
+    for (auto& t : registry().of(dialect).tables) {
         if (t.schema == schema && t.name == table) t.rls_enabled = true;
     }
 }
 
-void note_dialect(Dialect dialect) { registry().included.insert(dialect); }
+void note_dialect(Dialect dialect) {
+    registry().included.insert(dialect);
+}
 
 Schema registered_schema() {
     const auto& reg = registry();
     if (reg.dialects.size() > 1) throw UserError("the schema declares tables of more than one dialect");
     if (!reg.dialects.empty()) return registered_schema(*reg.dialects.begin());
-    return registered_schema(reg.included.size() == 1 ? *reg.included.begin() : Dialect::sqlite);
+    // Nothing declared: the dialect whose DSL header was included, else a schema's default dialect.
+    return registered_schema(reg.included.size() == 1 ? *reg.included.begin() : Dialect());
 }
 
 Schema registered_schema(Dialect dialect) {
     auto& reg = registry();
     if (!reg.conflicts.empty()) {
         std::vector<Diagnostic> diagnostics;
-        for (const auto& conflict : reg.conflicts) diagnostics.push_back({"", conflict});
+        for (const auto& conflict : reg.conflicts)
+            diagnostics.push_back({"", conflict});
         throw DiagnosticsError(std::move(diagnostics));
     }
     Schema schema = reg.of(dialect);
@@ -137,7 +144,8 @@ int run_exporter(std::ostream& out, std::ostream& err) {
         Schema schema = registered_schema();
         auto diagnostics = validate_schema(schema);
         if (!diagnostics.empty()) {
-            for (const auto& d : diagnostics) err << "error: " << d.where << ": " << d.message << '\n';
+            for (const auto& d : diagnostics)
+                err << "error: " << d.where << ": " << d.message << '\n';
             return 3;
         }
         Snapshot snapshot;
@@ -175,4 +183,4 @@ int exporter_main(int argc, char** argv) {
     return 0;
 }
 
-}  // namespace drizzle::dsl
+} // namespace drizzle::dsl

@@ -19,13 +19,13 @@ PulledHeader write_cpp_header(const Schema& schema, const HeaderOptions& options
 }
 
 PulledHeader detail::write_planned_header(const Schema& schema, const HeaderOptions& options,
-                                          const HeaderTextWriter& write_text) {
-    detail::HeaderPlan plan = detail::plan_header(schema, options.casing);
+                                          const HeaderDialect& dialect) {
+    detail::HeaderPlan plan = detail::plan_header(schema, options.casing, dialect);
     PulledHeader header;
-    header.text = write_text(plan, options.source);
+    header.text = dialect.write_text(plan, options.source);
     header.declared = std::move(plan.declared);
     header.warnings = std::move(plan.warnings);
     return header;
 }
 
-}  // namespace drizzle::pull
+} // namespace drizzle::pull

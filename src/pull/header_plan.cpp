@@ -1,9 +1,9 @@
 // Plans a pulled header: the DSL form of every object, declaration order and variable names.
 #include "pull/header_plan.hpp"
 
+#include "drizzle/dsl/common.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "dsl/literal_defaults.hpp"
 #include "pull/cpp_literal.hpp"
 #include "pull/identifiers.hpp"
 #include "util/text.hpp"
@@ -35,13 +35,11 @@ struct DefaultChoice {
 // The DSL call that gives this default, and the default it gives: the same SQL text, though the
 // kind (number, boolean, expression) may differ from what the database reported, as it does
 // between a literal and raw SQL in the DSL itself.
-DefaultChoice plan_default(const ColumnDefault& current, Dialect dialect) {
+DefaultChoice plan_default(const ColumnDefault& current, const HeaderDialect& dialect) {
     const std::string& sql = current.sql;
     if (sql == "true" || sql == "false") return {".default_(" + sql + ")", literal::boolean_default(sql == "true")};
-    if (dialect == Dialect::postgresql && sql == "now()") return {".default_now()", literal::sql_default(sql)};
-    if (dialect == Dialect::postgresql && sql == "gen_random_uuid()") {
-        return {".default_random()", literal::sql_default(sql)};
-    }
+    if (auto call = dialect.special_default_call(sql); !call.empty())
+        return {std::move(call), literal::sql_default(sql)};
     static const std::regex integer(R"(-?[0-9]+)");
     static const std::regex decimal(R"(-?[0-9]+\.[0-9]+)");
     static const std::regex quoted(R"('(?:[^']|'')*')");
@@ -65,13 +63,6 @@ DefaultChoice plan_default(const ColumnDefault& current, Dialect dialect) {
         return {".default_(" + cpp_string(text) + ")", literal::string_default(text)};
     }
     return {".default_sql(" + cpp_string(sql) + ")", literal::sql_default(sql)};
-}
-
-// SQLite keeps a declared type as written; the DSL's builders write lower case, which SQLite
-// (and our diff) treat as the same type.
-void lowercase_sqlite_type(Column& column) {
-    static const std::regex known(R"((integer|text|real|blob|numeric|text\([0-9]+\)))", std::regex::icase);
-    if (std::regex_match(column.type, known)) column.type = drizzle::detail::to_lower(column.type);
 }
 
 // The key a foreign key's target is found by: PostgreSQL schema ("" = public) and table.
@@ -124,33 +115,6 @@ void settle_foreign_keys(const Schema& all, Table& table, std::vector<std::strin
     table.foreign_keys = std::move(kept);
 }
 
-// The DSL requires a name on every check; SQLite allows unnamed ones.
-void name_checks(Table& table, std::vector<std::string>& warnings) {
-    std::set<std::string> taken;
-    std::size_t unnamed = 0;
-    for (const auto& check : table.checks) {
-        if (check.name.empty()) {
-            ++unnamed;
-        } else {
-            taken.insert(check.name);
-        }
-    }
-    // `<table>_check` for a lone one, else `<table>_check_1`, `_2`, ... skipping names in use.
-    std::size_t n = unnamed == 1 ? 0 : 1;
-    for (auto& check : table.checks) {
-        if (!check.name.empty()) continue;
-        std::string name;
-        for (;; ++n) {
-            name = table.name + "_check" + (n == 0 ? "" : "_" + std::to_string(n));
-            if (taken.count(name) == 0) break;
-        }
-        taken.insert(name);
-        check.name = name;
-        warnings.push_back(label(table) + ": the unnamed CHECK (" + check.value + ") is declared as \"" + name +
-                           "\" (the DSL names every check)");
-    }
-}
-
 // Moves the constraints written on a column to the front, in column order, as the DSL builds
 // them (a column holds one `.unique()` and one `.references()`), and records where they went.
 template <class Constraint, class Assign>
@@ -177,22 +141,44 @@ template <class T> void sort_by_schema_and_name(std::vector<T>& items) {
               [](const T& a, const T& b) { return std::tie(a.schema, a.name) < std::tie(b.schema, b.name); });
 }
 
-}  // namespace
+} // namespace
 
-HeaderPlan plan_header(const Schema& schema, Casing casing) {
+void name_unnamed_checks(Table& table, std::vector<std::string>& warnings) {
+    std::set<std::string> taken;
+    std::size_t unnamed = 0;
+    for (const auto& check : table.checks) {
+        if (check.name.empty()) {
+            ++unnamed;
+        } else {
+            taken.insert(check.name);
+        }
+    }
+    std::size_t n = unnamed == 1 ? 0 : 1;
+    for (auto& check : table.checks) {
+        if (!check.name.empty()) continue;
+        std::string name;
+        for (;; ++n) {
+            name = table.name + "_check" + (n == 0 ? "" : "_" + std::to_string(n));
+            if (taken.count(name) == 0) break;
+        }
+        taken.insert(name);
+        check.name = name;
+        warnings.push_back(label(table) + ": the unnamed CHECK (" + check.value + ") is declared as \"" + name +
+                           "\" (the DSL names every check)");
+    }
+}
+
+HeaderPlan plan_header(const Schema& schema, Casing casing, const HeaderDialect& header_dialect) {
     HeaderPlan plan;
     Schema& declared = plan.declared;
     declared = schema;
     const Dialect dialect = schema.dialect;
-    if (dialect != Dialect::sqlite && dialect != Dialect::postgresql) {
-        throw Error("pull writes C++ headers for sqlite and postgresql only");
-    }
     // The DSL registry hands out objects in this order, whatever order they are declared in.
     sort_by_schema_and_name(declared.tables);
     sort_by_schema_and_name(declared.views);
     sort_by_schema_and_name(declared.enums);
     sort_by_schema_and_name(declared.sequences);
-    if (dialect == Dialect::postgresql) {
+    if (header_dialect.declares_schemas()) {
         // Objects of a schema are declared through its handle, which registers the schema.
         std::set<std::string> schemas(declared.schemas.begin(), declared.schemas.end());
         for (const auto& t : declared.tables)
@@ -237,26 +223,15 @@ HeaderPlan plan_header(const Schema& schema, Casing casing) {
         settle_foreign_keys(schema, table, plan.warnings);
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             Column& column = table.columns[c];
-            if (dialect == Dialect::sqlite) lowercase_sqlite_type(column);
+            header_dialect.settle_column(column);
             if (column.identity) column.not_null = true; // the identity builders say NOT NULL
             if (column.default_value) {
-                auto choice = plan_default(*column.default_value, dialect);
+                auto choice = plan_default(*column.default_value, header_dialect);
                 table_plan.columns[c].default_call = std::move(choice.call);
                 column.default_value = std::move(choice.value);
             }
         }
-        if (dialect == Dialect::sqlite) {
-            name_checks(table, plan.warnings);
-            for (auto& pk : table.primary_keys) {
-                if (pk.name.empty())
-                    pk.name = default_primary_key_name(NamingStyle::v1, dialect, table.name, pk.columns);
-            }
-        }
-        if (dialect == Dialect::postgresql) {
-            // index("name") records its name as given, as drizzle-kit 1.0 does.
-            for (auto& index : table.indexes)
-                index.name_explicit = !index.name.empty();
-        }
+        header_dialect.settle_table(dialect, table, plan.warnings);
         if (!table.policies.empty() && !table.rls_enabled) {
             plan.warnings.push_back(label(table) +
                                     " has policies but row-level security is disabled; the header declares the "
@@ -316,4 +291,4 @@ HeaderPlan plan_header(const Schema& schema, Casing casing) {
     return plan;
 }
 
-}  // namespace drizzle::pull::detail
+} // namespace drizzle::pull::detail

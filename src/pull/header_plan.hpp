@@ -40,7 +40,31 @@ struct HeaderPlan {
     std::vector<std::string> warnings;
 };
 
-/// Decides everything the header writers need; they only print it.
-HeaderPlan plan_header(const Schema& schema, Casing casing);
+/// What one dialect's pulled header differs in: how its DSL spells some objects, and the text.
+/// Each dialect's ops implement it next to their header writer (src/dialect/<name>/).
+class HeaderDialect {
+public:
+    virtual ~HeaderDialect() = default;
 
-}  // namespace drizzle::pull::detail
+    /// The DSL call this dialect's builders have for the default `sql` (e.g. `.default_now()`
+    /// for `now()`), or "" when it is written with the shared `.default_...` forms.
+    virtual std::string special_default_call(const std::string& sql) const = 0;
+    /// Whether the DSL declares schemas: then every schema an object lives in is declared.
+    virtual bool declares_schemas() const = 0;
+    /// Brings a pulled column to the form the DSL builds it in (e.g. a type's spelling).
+    virtual void settle_column(Column& column) const = 0;
+    /// Brings a pulled table's constraints and indexes to the form the DSL builds them in
+    /// (names it gives, or records as explicit); says what it changed in `warnings`.
+    virtual void settle_table(Dialect dialect, Table& table, std::vector<std::string>& warnings) const = 0;
+    /// Prints the planned header; `source` is where the schema came from.
+    virtual std::string write_text(const HeaderPlan& plan, const std::string& source) const = 0;
+};
+
+/// Decides everything the header writers need; they only print it.
+HeaderPlan plan_header(const Schema& schema, Casing casing, const HeaderDialect& dialect);
+
+/// Names the unnamed checks of `table` (the DSL names every check): `<table>_check` for a lone
+/// one, else `<table>_check_1`, `_2`, ... skipping names in use; each one named is a warning.
+void name_unnamed_checks(Table& table, std::vector<std::string>& warnings);
+
+} // namespace drizzle::pull::detail

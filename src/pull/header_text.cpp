@@ -20,13 +20,13 @@ std::string action_constant(const std::string& action) {
     return "";
 }
 
-std::string header_banner(const HeaderPlan& plan, const std::string& source) {
+std::string header_banner(const HeaderPlan& plan, const std::string& source, bool count_enums) {
     const Schema& s = plan.declared;
     auto count = [](std::size_t n, const std::string& what) {
         return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
     };
     std::string what = count(s.tables.size(), "table") + ", " + count(s.views.size(), "view");
-    if (s.dialect == Dialect::postgresql) what += ", " + count(s.enums.size(), "enum");
+    if (count_enums) what += ", " + count(s.enums.size(), "enum");
     return "// Pulled by drizzle-kit from " + (source.empty() ? std::string("the database") : source) + " (" + what +
            "); this header is your schema now: edit it and run `drizzle-kit generate`.\n";
 }
@@ -86,4 +86,4 @@ std::vector<std::string> key_and_check_extras(const Table& table, const TablePla
     return out;
 }
 
-}  // namespace drizzle::pull::detail
+} // namespace drizzle::pull::detail

@@ -15,8 +15,9 @@ std::string string_list(const std::vector<std::string>& values);
 /// `action::cascade` for "cascade" (and so on); "" for "no action", the default.
 std::string action_constant(const std::string& action);
 
-/// The first line of a header: where it came from and how much it declares.
-std::string header_banner(const HeaderPlan& plan, const std::string& source);
+/// The first line of a header: where it came from and how much it declares (tables, views and,
+/// with `count_enums`, enums).
+std::string header_banner(const HeaderPlan& plan, const std::string& source, bool count_enums);
 
 /// `inline const auto <variable> = <call>("<name>", {\n    column,\n}, {\n    extra,\n})<suffix>;\n`
 /// (the extras argument only when there are extras).
@@ -34,4 +35,4 @@ std::string reference_target(const HeaderPlan& plan, std::size_t position, const
 std::vector<std::string> key_and_check_extras(const Table& table, const TablePlan& table_plan,
                                               const std::function<std::string(const ForeignKey&)>& target_schema);
 
-}  // namespace drizzle::pull::detail
+} // namespace drizzle::pull::detail

@@ -14,6 +14,7 @@
 // Every table, enum, sequence, view, schema and role declared here registers itself.
 #pragma once
 
+#include "drizzle/dsl/common.hpp"
 #include "drizzle/dsl/registry.hpp"
 #include "drizzle/schema/model.hpp"
 
@@ -25,39 +26,17 @@
 
 namespace drizzle::pg::dsl {
 
-/// Referential actions: `.references(users["id"], {.on_delete = action::cascade})`.
-namespace action {
-inline constexpr const char* no_action = "no action";
-inline constexpr const char* cascade = "cascade";
-inline constexpr const char* set_null = "set null";
-inline constexpr const char* set_default = "set default";
-inline constexpr const char* restrict_ = "restrict";
-}  // namespace action
+namespace action = ::drizzle::dsl::action;
+using ::drizzle::dsl::ColumnRef;
+using ::drizzle::dsl::ref;
+using ::drizzle::dsl::ReferenceOptions;
+using ::drizzle::dsl::Sql;
+using ::drizzle::dsl::sql;
 
-/// Raw SQL for defaults, checks, index expressions: `sql("now()")`.
-struct Sql {
-    std::string text;
-};
-inline Sql sql(std::string text) { return {std::move(text)}; }
-
-struct ColumnRef {
-    std::string schema;
-    std::string table;
-    std::string column;
-};
-
-/// A column by names, for tables declared later in the header (or the table itself):
-/// `.references(ref("users", "id"))`, `ref("billing", "invoices", "id")` in another schema.
-inline ColumnRef ref(std::string table, std::string column) { return {{}, std::move(table), std::move(column)}; }
+/// A column in another schema: `ref("billing", "invoices", "id")`.
 inline ColumnRef ref(std::string schema, std::string table, std::string column) {
     return {std::move(schema), std::move(table), std::move(column)};
 }
-
-struct ReferenceOptions {
-    std::string on_delete = action::no_action;
-    std::string on_update = action::no_action;
-    std::string name{};  ///< empty: drizzle's default name
-};
 
 /// Identity and sequence parameters; unset keeps PostgreSQL's default.
 struct SequenceParams {
@@ -67,46 +46,29 @@ struct SequenceParams {
     std::optional<std::int64_t> start_with{};
     std::optional<std::int64_t> cache{};
     bool cycle = false;
-    std::string name{};  ///< identity only: the sequence name, empty = PostgreSQL's default
+    std::string name{}; ///< identity only: the sequence name, empty = PostgreSQL's default
 };
 
-/// Builds one column; every modifier returns the builder.
-class ColumnBuilder {
+/// Builds one column; every modifier returns the builder. not_null, default_, default_sql and
+/// references come from dsl::ColumnBuilderBase.
+class ColumnBuilder : public ::drizzle::dsl::ColumnBuilderBase<ColumnBuilder> {
 public:
-    ColumnBuilder(std::string name, std::string type, std::string type_schema = {});
+    ColumnBuilder(std::string name, std::string type, std::string type_schema = {})
+        : ColumnBuilderBase(std::move(name), std::move(type), std::move(type_schema)) {}
 
     ColumnBuilder& primary_key();
-    ColumnBuilder& not_null();
-    ColumnBuilder& default_(bool value);
-    ColumnBuilder& default_(int value);
-    ColumnBuilder& default_(std::int64_t value);
-    ColumnBuilder& default_(double value);
-    ColumnBuilder& default_(const char* value);
-    ColumnBuilder& default_(const std::string& value);
-    ColumnBuilder& default_(const Sql& expression);
-    ColumnBuilder& default_sql(const std::string& text);
     /// `DEFAULT now()`, for date/time columns.
-    ColumnBuilder& default_now();
+    ColumnBuilder& default_now() { return default_(sql("now()")); }
     /// `DEFAULT gen_random_uuid()`, for uuid columns.
-    ColumnBuilder& default_random();
+    ColumnBuilder& default_random() { return default_(sql("gen_random_uuid()")); }
     /// UNIQUE; `nulls_not_distinct` gives PostgreSQL 15's NULLS NOT DISTINCT.
     ColumnBuilder& unique(std::string name = {}, bool nulls_not_distinct = false);
-    ColumnBuilder& references(const ColumnRef& target, ReferenceOptions options = {});
     /// GENERATED ALWAYS AS (expression) STORED.
     ColumnBuilder& generated_always_as(const std::string& expression);
     ColumnBuilder& generated_always_as_identity(SequenceParams params = {});
     ColumnBuilder& generated_by_default_as_identity(SequenceParams params = {});
     /// An array of this type; call twice for two dimensions.
     ColumnBuilder& array();
-
-    const Column& column() const { return column_; }
-    const std::optional<std::pair<std::string, bool>>& unique_spec() const { return unique_; }
-    const std::optional<std::pair<ColumnRef, ReferenceOptions>>& reference() const { return reference_; }
-
-private:
-    Column column_;
-    std::optional<std::pair<std::string, bool>> unique_;
-    std::optional<std::pair<ColumnRef, ReferenceOptions>> reference_;
 };
 
 struct LengthOptions {
@@ -148,58 +110,59 @@ ColumnBuilder macaddr(std::string name);
 ColumnBuilder custom_type(std::string name, std::string sql_type);
 
 /// An index element: a column name or `sql("lower(email)")`, with ordering.
-struct IndexTarget {
-    IndexTarget(const char* column) : value(column) {}
-    IndexTarget(std::string column) : value(std::move(column)) {}
-    IndexTarget(Sql expression) : value(std::move(expression.text)), is_expression(true) {}
-    IndexTarget& desc() { asc = false; return *this; }
-    IndexTarget& nulls_first() { nulls = "first"; return *this; }
-    IndexTarget& nulls_last() { nulls = "last"; return *this; }
-    IndexTarget& op(std::string opclass_name) { opclass = std::move(opclass_name); return *this; }
-    std::string value;
-    bool is_expression = false;
-    bool asc = true;
-    std::string nulls;
-    std::string opclass;
+struct IndexTarget : ::drizzle::dsl::IndexTargetBase {
+    using IndexTargetBase::IndexTargetBase;
+    IndexTarget& desc() {
+        asc = false;
+        return *this;
+    }
+    IndexTarget& nulls_first() {
+        nulls = "first";
+        return *this;
+    }
+    IndexTarget& nulls_last() {
+        nulls = "last";
+        return *this;
+    }
+    IndexTarget& op(std::string opclass_name) {
+        opclass = std::move(opclass_name);
+        return *this;
+    }
 };
 
 /// A table-level declaration: index, unique_index, primary_key, foreign_key, unique, check, policy.
-class TableExtra {
+/// on, where, on_delete and on_update come from dsl::TableExtraBase.
+class TableExtra : public ::drizzle::dsl::TableExtraBase<TableExtra, IndexTarget> {
 public:
-    TableExtra& on(std::initializer_list<IndexTarget> targets);
-    TableExtra& where(const std::string& predicate);
-    TableExtra& using_(const std::string& method);
+    TableExtra& using_(const std::string& new_method);
     TableExtra& concurrently();
-    TableExtra& with(std::initializer_list<std::pair<std::string, std::string>> options);
+    TableExtra& with(std::initializer_list<std::pair<std::string, std::string>> new_options);
     TableExtra& nulls_not_distinct();
+    /// Foreign key target; `schema` "" = public.
     TableExtra& references(const std::string& table, std::initializer_list<std::string> columns,
-                           const std::string& schema = {});
-    TableExtra& on_delete(const std::string& action);
-    TableExtra& on_update(const std::string& action);
-
-    enum class Kind { index, unique_index, primary_key, foreign_key, unique, check, policy };
-    Kind kind = Kind::index;
-    std::string name;
-    std::vector<IndexTarget> targets;
-    std::optional<std::string> predicate;
-    std::string method;
-    bool build_concurrently = false;
-    std::vector<std::pair<std::string, std::string>> options;
-    bool distinct_nulls = true;
-    std::string table_to;
-    std::string schema_to;
-    std::vector<std::string> columns_to;
-    std::string delete_action = action::no_action;
-    std::string update_action = action::no_action;
-    Policy policy_value;
+                           const std::string& schema = {}) {
+        return set_references(table, columns, schema);
+    }
 };
 
-TableExtra index(std::string name);
-TableExtra unique_index(std::string name);
-TableExtra primary_key(std::initializer_list<std::string> columns, std::string name = {});
-TableExtra foreign_key(std::initializer_list<std::string> columns, std::string name = {});
-TableExtra unique(std::string name = {});
-TableExtra check(std::string name, std::string expression);
+inline TableExtra index(std::string name) {
+    return ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::index, std::move(name));
+}
+inline TableExtra unique_index(std::string name) {
+    return ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::unique_index, std::move(name));
+}
+inline TableExtra primary_key(std::initializer_list<std::string> columns, std::string name = {}) {
+    return ::drizzle::dsl::make_key<TableExtra>(::drizzle::dsl::ExtraKind::primary_key, columns, std::move(name));
+}
+inline TableExtra foreign_key(std::initializer_list<std::string> columns, std::string name = {}) {
+    return ::drizzle::dsl::make_key<TableExtra>(::drizzle::dsl::ExtraKind::foreign_key, columns, std::move(name));
+}
+inline TableExtra unique(std::string name = {}) {
+    return ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::unique, std::move(name));
+}
+inline TableExtra check(std::string name, std::string expression) {
+    return ::drizzle::dsl::make_check<TableExtra>(std::move(name), std::move(expression));
+}
 
 struct PolicyOptions {
     std::string as = "permissive";
@@ -286,9 +249,9 @@ struct RoleOptions {
 };
 Declared pg_role(std::string name, RoleOptions options = {});
 
-}  // namespace drizzle::pg::dsl
+} // namespace drizzle::pg::dsl
 
 namespace drizzle::dsl {
 /// Including this header makes a schema that declares nothing a PostgreSQL one (see note_dialect).
 inline const bool pg_dsl_included = (note_dialect(Dialect::postgresql), true);
-}  // namespace drizzle::dsl
+} // namespace drizzle::dsl

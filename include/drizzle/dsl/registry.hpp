@@ -13,13 +13,14 @@ void register_table(Dialect dialect, Table table);
 /// Adds a view to the registry.
 void register_view(Dialect dialect, View view);
 
-/// PostgreSQL objects declared by the DSL (a repeated identical declaration is ignored).
-void register_schema(const std::string& name);
-void register_enum(Enum type);
-void register_sequence(Sequence sequence);
-void register_role(Role role);
+/// Objects of dialects with schemas, enums, sequences and roles, registered by that dialect's
+/// DSL under its own dialect (a repeated identical declaration is ignored).
+void register_schema(Dialect dialect, const std::string& name);
+void register_enum(Dialect dialect, Enum type);
+void register_sequence(Dialect dialect, Sequence sequence);
+void register_role(Dialect dialect, Role role);
 /// Turns on row-level security for a registered table.
-void enable_rls(const std::string& schema, const std::string& table);
+void enable_rls(Dialect dialect, const std::string& schema, const std::string& table);
 
 /// Records that the DSL header of `dialect` was included: an exporter of headers that declare
 /// nothing (an empty database pulled, say) then still reports a schema of that dialect.
@@ -38,4 +39,4 @@ int run_exporter(std::ostream& out, std::ostream& err);
 /// main() of an exporter: writes the snapshot to argv[1] (atomically) or to stdout.
 int exporter_main(int argc, char** argv);
 
-}  // namespace drizzle::dsl
+} // namespace drizzle::dsl

@@ -7,6 +7,7 @@
 #include "drizzle/dialect/pg_connection.hpp"
 #include "drizzle/error.hpp"
 #include "pull/header_writers.hpp"
+#include "dialect/pg/pg_header.hpp"
 #ifdef DRIZZLE_HAVE_PG_QUERY
 #include "drizzle/dialect/pg_ddl.hpp"
 #endif
@@ -85,7 +86,7 @@ public:
     }
 
     pull::PulledHeader write_header(const Schema& schema, const pull::HeaderOptions& options) const override {
-        return pull::detail::write_planned_header(schema, options, &pull::detail::write_pg_header);
+        return pull::detail::write_planned_header(schema, options, header_dialect());
     }
 };
 

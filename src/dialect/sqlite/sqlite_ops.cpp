@@ -7,6 +7,7 @@
 #include "drizzle/dialect/sqlite_connection.hpp"
 #include "drizzle/error.hpp"
 #include "pull/header_writers.hpp"
+#include "dialect/sqlite/sqlite_header.hpp"
 
 namespace drizzle::sqlite {
 
@@ -52,7 +53,7 @@ public:
     }
 
     pull::PulledHeader write_header(const Schema& schema, const pull::HeaderOptions& options) const override {
-        return pull::detail::write_planned_header(schema, options, &pull::detail::write_sqlite_header);
+        return pull::detail::write_planned_header(schema, options, header_dialect());
     }
 
 private:

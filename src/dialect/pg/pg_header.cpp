@@ -1,5 +1,5 @@
 // Writes a pulled PostgreSQL schema as a header using <drizzle/dsl/pg.hpp>.
-#include "pull/header_writers.hpp"
+#include "dialect/pg/pg_header.hpp"
 
 #include "drizzle/error.hpp"
 #include "pull/cpp_literal.hpp"
@@ -10,7 +10,9 @@
 #include <regex>
 #include <set>
 
-namespace drizzle::pull::detail {
+namespace drizzle::pg {
+
+using namespace drizzle::pull::detail;
 
 namespace {
 
@@ -239,11 +241,9 @@ std::string in_schema(const HeaderPlan& plan, const std::string& schema, const s
     return plan.schema_variables.at(schema) + "." + member;
 }
 
-}  // namespace
-
 std::string write_pg_header(const HeaderPlan& plan, const std::string& source) {
     const Schema& s = plan.declared;
-    std::string out = header_banner(plan, source);
+    std::string out = header_banner(plan, source, true);
     out += "#pragma once\n\n#include <drizzle/dsl/pg.hpp>\n\nusing namespace drizzle::pg::dsl;\n";
     if (!s.schemas.empty()) out += "\n";
     for (const auto& name : s.schemas) {
@@ -295,4 +295,32 @@ std::string write_pg_header(const HeaderPlan& plan, const std::string& source) {
     return out;
 }
 
-}  // namespace drizzle::pull::detail
+// The PostgreSQL DSL's spellings: now() and gen_random_uuid() have builders of their own,
+// objects of a schema go through its handle, index("name") records the name as given.
+class PgHeaderDialect final : public HeaderDialect {
+public:
+    std::string special_default_call(const std::string& sql) const override {
+        if (sql == "now()") return ".default_now()";
+        if (sql == "gen_random_uuid()") return ".default_random()";
+        return "";
+    }
+    bool declares_schemas() const override { return true; }
+    void settle_column(Column&) const override {}
+    void settle_table(Dialect, Table& table, std::vector<std::string>&) const override {
+        // index("name") records its name as given, as drizzle-kit 1.0 does.
+        for (auto& index : table.indexes)
+            index.name_explicit = !index.name.empty();
+    }
+    std::string write_text(const HeaderPlan& plan, const std::string& source) const override {
+        return write_pg_header(plan, source);
+    }
+};
+
+} // namespace
+
+const pull::detail::HeaderDialect& header_dialect() {
+    static const PgHeaderDialect dialect;
+    return dialect;
+}
+
+} // namespace drizzle::pg

@@ -1,12 +1,18 @@
 // Writes a pulled SQLite schema as a header using <drizzle/dsl/sqlite.hpp>.
-#include "pull/header_writers.hpp"
+#include "dialect/sqlite/sqlite_header.hpp"
+
+#include "drizzle/dialect/dialect_facts.hpp"
+#include "drizzle/dialect/registry.hpp"
+#include "util/text.hpp"
 
 #include "pull/cpp_literal.hpp"
 #include "pull/header_text.hpp"
 
 #include <regex>
 
-namespace drizzle::pull::detail {
+namespace drizzle::sqlite {
+
+using namespace drizzle::pull::detail;
 
 namespace {
 
@@ -91,10 +97,8 @@ std::vector<std::string> extras(const Table& table, const TablePlan& table_plan)
     return out;
 }
 
-}  // namespace
-
 std::string write_sqlite_header(const HeaderPlan& plan, const std::string& source) {
-    std::string out = header_banner(plan, source);
+    std::string out = header_banner(plan, source, false);
     out += "#pragma once\n\n#include <drizzle/dsl/sqlite.hpp>\n\nusing namespace drizzle::sqlite;\n";
     for (std::size_t position = 0; position < plan.tables.size(); ++position) {
         const TablePlan& table_plan = plan.tables[position];
@@ -116,4 +120,35 @@ std::string write_sqlite_header(const HeaderPlan& plan, const std::string& sourc
     return out;
 }
 
-}  // namespace drizzle::pull::detail
+// The SQLite DSL's spellings: builders write types in lower case, every check and composite key
+// has a name.
+class SqliteHeaderDialect final : public HeaderDialect {
+public:
+    std::string special_default_call(const std::string&) const override { return ""; }
+    bool declares_schemas() const override { return false; }
+    void settle_column(Column& column) const override {
+        // SQLite keeps a declared type as written; the DSL's builders write lower case, which
+        // SQLite (and our diff) treat as the same type.
+        static const std::regex known(R"((integer|text|real|blob|numeric|text\([0-9]+\)))", std::regex::icase);
+        if (std::regex_match(column.type, known)) column.type = drizzle::detail::to_lower(column.type);
+    }
+    void settle_table(Dialect dialect, Table& table, std::vector<std::string>& warnings) const override {
+        name_unnamed_checks(table, warnings); // SQLite allows unnamed checks; the DSL does not
+        for (auto& pk : table.primary_keys) {
+            if (pk.name.empty())
+                pk.name = dialect_facts(dialect).default_primary_key_name(NamingStyle::v1, table.name, pk.columns);
+        }
+    }
+    std::string write_text(const HeaderPlan& plan, const std::string& source) const override {
+        return write_sqlite_header(plan, source);
+    }
+};
+
+} // namespace
+
+const pull::detail::HeaderDialect& header_dialect() {
+    static const SqliteHeaderDialect dialect;
+    return dialect;
+}
+
+} // namespace drizzle::sqlite
