@@ -10,8 +10,9 @@
 namespace drizzle {
 
 void assign_default_names(Schema& schema, NamingStyle naming, bool rederive) {
+    if (schema.tables.empty()) return;
+    const DialectFacts& facts = dialect_facts(schema.dialect);
     for (auto& table : schema.tables) {
-        const DialectFacts& facts = dialect_facts(schema.dialect);
         for (auto& fk : table.foreign_keys) {
             if (fk.name.empty() || (rederive && !fk.name_explicit))
                 fk.name = facts.default_foreign_key_name(naming, table.name, fk);
