@@ -1,8 +1,8 @@
 // The dialect-neutral diff: matches tables, columns and constraints and emits typed operations.
 #include "drizzle/diff/diff.hpp"
 
+#include "drizzle/dialect/registry.hpp"
 #include "drizzle/error.hpp"
-#include "drizzle/schema/pg_sequences.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -25,36 +25,38 @@ std::string type_key(const std::string& type) {
     return out;
 }
 
-/// The DSL and drizzle-kit write PostgreSQL's sequence defaults, the catalog reader leaves identity
+/// The DSL and drizzle-kit write the database's sequence defaults, the catalog reader leaves identity
 /// defaults out: the same sequence once the defaults are filled in.
-bool identities_equal(const Column& a, const Column& b, const std::string& table) {
+bool identities_equal(const DialectFacts& facts, const Column& a, const Column& b, const std::string& table) {
     if (!a.identity || !b.identity) return a.identity.has_value() == b.identity.has_value();
     auto sequence_name = [&](const Column& c) {
-        return c.identity->sequence_name.empty() ? table + "_" + c.name + "_seq" : c.identity->sequence_name;
+        return c.identity->sequence_name.empty() ? facts.identity_sequence_name(table, c.name)
+                                                 : c.identity->sequence_name;
     };
     return a.identity->kind == b.identity->kind && sequence_name(a) == sequence_name(b) &&
-           pg_sequence_options_with_defaults(a.identity->options, a.type) ==
-               pg_sequence_options_with_defaults(b.identity->options, b.type);
+           facts.sequence_options_with_defaults(a.identity->options, a.type) ==
+               facts.sequence_options_with_defaults(b.identity->options, b.type);
 }
 
 /// PostgreSQL makes every primary-key column NOT NULL, also those of a table-level (composite)
 /// key; the catalog reports them NOT NULL whether or not a schema says so. (SQLite does not.)
-bool implied_not_null(const Table& table, const Column& column, Dialect dialect) {
+bool implied_not_null(const DialectFacts& facts, const Table& table, const Column& column) {
     if (column.effective_not_null()) return true;
-    if (dialect != Dialect::postgresql) return false;
+    if (!facts.primary_key_implies_not_null()) return false;
     for (const auto& pk : table.primary_keys) {
         if (std::find(pk.columns.begin(), pk.columns.end(), column.name) != pk.columns.end()) return true;
     }
     return false;
 }
 
-bool columns_equal(const Column& a, const Column& b, const Table& a_table, const Table& b_table, Dialect dialect) {
+bool columns_equal(const DialectFacts& facts, const Column& a, const Column& b, const Table& a_table,
+                   const Table& b_table) {
     const std::string& table = b_table.name;
     return a.name == b.name && type_key(a.type) == type_key(b.type) &&
-           implied_not_null(a_table, a, dialect) == implied_not_null(b_table, b, dialect) &&
-           a.primary_key == b.primary_key && a.autoincrement == b.autoincrement &&
-           a.default_value == b.default_value && a.generated == b.generated && identities_equal(a, b, table) &&
-           a.type_schema == b.type_schema && a.dimensions == b.dimensions;
+           implied_not_null(facts, a_table, a) == implied_not_null(facts, b_table, b) &&
+           a.primary_key == b.primary_key && a.autoincrement == b.autoincrement && a.default_value == b.default_value &&
+           a.generated == b.generated && identities_equal(facts, a, b, table) && a.type_schema == b.type_schema &&
+           a.dimensions == b.dimensions;
 }
 
 /// NULLS LAST is ASC's default and NULLS FIRST DESC's: the catalog spells them out, schemas may not.
@@ -79,24 +81,24 @@ std::string joined(const std::vector<std::string>& parts) {
     return out;
 }
 
-// SQLite cannot address a foreign key or primary key by name, so there its names are cosmetic
+// Where a foreign key or primary key cannot be addressed by name (SQLite), its names are cosmetic
 // and a constraint is identified by what it does; elsewhere the name identifies it.
-std::string foreign_key_identity(Dialect dialect, const ForeignKey& fk) {
-    if (dialect != Dialect::sqlite) return fk.name;
+std::string foreign_key_identity(bool by_name, const ForeignKey& fk) {
+    if (by_name) return fk.name;
     return joined(fk.columns) + "->" + fk.table_to + "(" + joined(fk.columns_to) + ") " + fk.on_delete + "/" +
            fk.on_update;
 }
 
-bool foreign_keys_equal(Dialect dialect, const ForeignKey& a, const ForeignKey& b) {
-    if (dialect == Dialect::sqlite) return foreign_key_identity(dialect, a) == foreign_key_identity(dialect, b);
+bool foreign_keys_equal(bool by_name, const ForeignKey& a, const ForeignKey& b) {
+    if (!by_name) return foreign_key_identity(by_name, a) == foreign_key_identity(by_name, b);
     auto schema_of = [](const std::string& s) { return s == "public" ? std::string() : s; };
     return a.name == b.name && a.columns == b.columns && a.table_to == b.table_to &&
            schema_of(a.schema_to) == schema_of(b.schema_to) && a.columns_to == b.columns_to &&
            a.on_delete == b.on_delete && a.on_update == b.on_update;
 }
 
-std::string primary_key_identity(Dialect dialect, const PrimaryKey& pk) {
-    return dialect == Dialect::sqlite ? joined(pk.columns) : pk.name;
+std::string primary_key_identity(bool by_name, const PrimaryKey& pk) {
+    return by_name ? pk.name : joined(pk.columns);
 }
 
 /// Applies table and column renames to the old table, the way the engine rewrites it.
@@ -132,7 +134,8 @@ class Differ {
 public:
     Differ(const Schema& prev, const Schema& next, Resolver& resolver, NamingStyle naming)
         : prev_(normalize_for_diff(prev, naming)), next_(normalize_for_diff(with_keys_not_null(next), naming)),
-          resolver_(resolver), dialect_(next.dialect) {}
+          resolver_(resolver), dialect_(next.dialect), facts_(dialect_facts(next.dialect)),
+          by_name_(facts_.constraints_addressed_by_name()) {}
 
     DiffResult run() {
         match_enums();
@@ -312,7 +315,7 @@ private:
                     continue;
                 }
                 const bool loses_key = old_column->primary_key && !column.primary_key;
-                if ((pass == 0) == loses_key && !columns_equal(*old_column, column, old_table, new_table, dialect_)) {
+                if ((pass == 0) == loses_key && !columns_equal(facts_, *old_column, column, old_table, new_table)) {
                     ops_alter_columns_.push_back(op::AlterColumn{schema, name, *old_column, column});
                 }
             }
@@ -339,30 +342,34 @@ private:
         }
         for (const auto& fk : old_table.foreign_keys) {
             auto it = std::find_if(new_table.foreign_keys.begin(), new_table.foreign_keys.end(),
-                                   [&](const ForeignKey& f) { return foreign_keys_equal(dialect_, f, fk); });
+                                   [&](const ForeignKey& f) { return foreign_keys_equal(by_name_, f, fk); });
             if (it == new_table.foreign_keys.end()) ops_drop_fks_.push_back(op::DropForeignKey{schema, name, fk});
         }
         for (const auto& fk : new_table.foreign_keys) {
             auto it = std::find_if(old_table.foreign_keys.begin(), old_table.foreign_keys.end(),
-                                   [&](const ForeignKey& f) { return foreign_keys_equal(dialect_, f, fk); });
+                                   [&](const ForeignKey& f) { return foreign_keys_equal(by_name_, f, fk); });
             if (it == old_table.foreign_keys.end()) ops_add_fks_.push_back(op::AddForeignKey{schema, name, fk});
         }
         for (const auto& pk : old_table.primary_keys) {
-            auto it = std::find_if(new_table.primary_keys.begin(), new_table.primary_keys.end(), [&](const PrimaryKey& p) {
-                return primary_key_identity(dialect_, p) == primary_key_identity(dialect_, pk) && p.columns == pk.columns;
-            });
+            auto it =
+                std::find_if(new_table.primary_keys.begin(), new_table.primary_keys.end(), [&](const PrimaryKey& p) {
+                    return primary_key_identity(by_name_, p) == primary_key_identity(by_name_, pk) &&
+                           p.columns == pk.columns;
+                });
             if (it == new_table.primary_keys.end()) ops_drop_pks_.push_back(op::DropPrimaryKey{schema, name, pk});
         }
         for (const auto& pk : new_table.primary_keys) {
-            auto it = std::find_if(old_table.primary_keys.begin(), old_table.primary_keys.end(), [&](const PrimaryKey& p) {
-                return primary_key_identity(dialect_, p) == primary_key_identity(dialect_, pk) && p.columns == pk.columns;
-            });
+            auto it =
+                std::find_if(old_table.primary_keys.begin(), old_table.primary_keys.end(), [&](const PrimaryKey& p) {
+                    return primary_key_identity(by_name_, p) == primary_key_identity(by_name_, pk) &&
+                           p.columns == pk.columns;
+                });
             if (it == old_table.primary_keys.end()) ops_add_pks_.push_back(op::AddPrimaryKey{schema, name, pk});
         }
         // SQLite cannot address a UNIQUE constraint by name (its index is sqlite_autoindex_<t>_N),
         // so there, as for foreign keys, the columns identify it and a table rename changes nothing.
         auto same_unique = [this](const UniqueConstraint& a, const UniqueConstraint& b) {
-            return (dialect_ == Dialect::sqlite || a.name == b.name) && a.columns == b.columns &&
+            return (!by_name_ || a.name == b.name) && a.columns == b.columns &&
                    a.nulls_not_distinct == b.nulls_not_distinct;
         };
         for (const auto& unique : old_table.uniques) {
@@ -427,8 +434,8 @@ private:
             });
             if (it == prev_.sequences.end()) {
                 ops_create_sequences_.push_back(op::CreateSequence{sequence});
-            } else if (!(pg_sequence_options_with_defaults(it->options, "bigint") ==
-                         pg_sequence_options_with_defaults(sequence.options, "bigint"))) {
+            } else if (!(facts_.sequence_options_with_defaults(it->options, "") ==
+                         facts_.sequence_options_with_defaults(sequence.options, ""))) {
                 ops_alter_sequences_.push_back(op::AlterSequence{*it, sequence});
             }
         }
@@ -611,6 +618,8 @@ private:
     Schema next_;
     Resolver& resolver_;
     Dialect dialect_;
+    const DialectFacts& facts_;
+    bool by_name_; // constraints are addressed (and so identified) by name
     std::vector<std::pair<size_t, size_t>> table_pairs_;
     std::vector<Table> dropped_tables_;
     std::map<std::string, std::string> table_renames_;

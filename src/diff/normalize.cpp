@@ -1,8 +1,7 @@
 // The canonical form of a schema that diff() compares, and constraint names carried over.
+#include "drizzle/dialect/registry.hpp"
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "drizzle/schema/pg_literals.hpp"
-#include "util/text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -11,20 +10,20 @@
 namespace drizzle {
 
 void assign_default_names(Schema& schema, NamingStyle naming, bool rederive) {
+    if (schema.tables.empty()) return;
+    const DialectFacts& facts = dialect_facts(schema.dialect);
     for (auto& table : schema.tables) {
         for (auto& fk : table.foreign_keys) {
-            if (fk.name.empty() || (rederive && !fk.name_explicit)) fk.name = default_foreign_key_name(naming, schema.dialect, table.name, fk);
+            if (fk.name.empty() || (rederive && !fk.name_explicit))
+                fk.name = facts.default_foreign_key_name(naming, table.name, fk);
         }
         for (auto& pk : table.primary_keys) {
-            if (pk.name.empty() || (rederive && !pk.name_explicit)) pk.name = default_primary_key_name(naming, schema.dialect, table.name, pk.columns);
+            if (pk.name.empty() || (rederive && !pk.name_explicit))
+                pk.name = facts.default_primary_key_name(naming, table.name, pk.columns);
         }
         for (auto& unique : table.uniques) {
             if (unique.name.empty() || (rederive && !unique.name_explicit)) {
-                unique.name = default_unique_name(naming, schema.dialect, table.name, unique.columns);
-                // drizzle-kit 1.0 names only a column's own `.unique()` the PostgreSQL way (_key).
-                if (naming == NamingStyle::v1 && schema.dialect == Dialect::postgresql && !unique.column_level) {
-                    unique.name = default_unique_name(NamingStyle::legacy, schema.dialect, table.name, unique.columns);
-                }
+                unique.name = facts.default_unique_constraint_name(naming, table.name, unique);
             }
         }
     }
@@ -80,12 +79,14 @@ private:
 
 /// The old table's single-column key on `column` (named as in the new table): its name as the
 /// database has it, "" when there is none. `explicit_name` tells whether it was given.
-std::string old_single_key_name(const Table& old_table, const std::string& new_table_name, const RenameMap& renames,
-                                const std::string& column, bool& explicit_name) {
+std::string old_single_key_name(const DialectFacts& facts, const Table& old_table, const std::string& new_table_name,
+                                const RenameMap& renames, const std::string& column, bool& explicit_name) {
     for (const auto& c : old_table.columns) {
         if (!c.primary_key || renames.new_columns(old_table.schema, new_table_name, {c.name})[0] != column) continue;
         explicit_name = c.primary_key_name_explicit;
-        return c.primary_key_name.empty() ? old_table.name + "_pkey" : c.primary_key_name;
+        // A column's own key carries drizzle-kit 1.0's default name when it has none of its own.
+        return c.primary_key_name.empty() ? facts.default_primary_key_name(NamingStyle::v1, old_table.name, {c.name})
+                                          : c.primary_key_name;
     }
     for (const auto& pk : old_table.primary_keys) {
         if (pk.columns.size() != 1 || renames.new_columns(old_table.schema, new_table_name, pk.columns)[0] != column) {
@@ -102,6 +103,9 @@ std::string old_single_key_name(const Table& old_table, const std::string& new_t
 void adopt_constraint_names(const Schema& prev, Schema& next, const std::vector<RenameDecision>& renames,
                             bool prev_is_database) {
     const RenameMap moved(renames);
+    const DialectFacts& facts = dialect_facts(next.dialect);
+    // Where renames keep constraint names, a single-column key keeps its name with them.
+    const bool keep_key_names = facts.keeps_constraint_names_on_rename();
     // A name the database has is kept whatever its origin; a snapshot's explicit name only when
     // the new schema gives the same one (then nothing is adopted anyway).
     auto adoptable = [&](bool old_explicit) { return prev_is_database || !old_explicit; };
@@ -144,20 +148,22 @@ void adopt_constraint_names(const Schema& prev, Schema& next, const std::vector<
             for (const auto& old : old_table->primary_keys) {
                 if (adoptable(old.name_explicit) && now(old.columns) == pk.columns) pk.name = old.name;
             }
-            if (next.dialect == Dialect::postgresql && pk.columns.size() == 1) {
+            if (keep_key_names && pk.columns.size() == 1) {
                 bool old_explicit = false;
-                std::string name = old_single_key_name(*old_table, table.name, moved, pk.columns[0], old_explicit);
+                std::string name =
+                    old_single_key_name(facts, *old_table, table.name, moved, pk.columns[0], old_explicit);
                 if (!name.empty() && adoptable(old_explicit)) pk.name = name;
             }
         }
         // PostgreSQL keeps a key's name when its table is renamed; so does drizzle-kit 1.0.
-        if (next.dialect != Dialect::postgresql) continue;
+        if (!keep_key_names) continue;
         for (auto& column : table.columns) {
             if (!column.primary_key || column.primary_key_name_explicit) continue;
             bool old_explicit = false;
-            const std::string name = old_single_key_name(*old_table, table.name, moved, column.name, old_explicit);
+            const std::string name =
+                old_single_key_name(facts, *old_table, table.name, moved, column.name, old_explicit);
             if (name.empty() || !adoptable(old_explicit)) continue;
-            column.primary_key_name = pg_is_default_primary_key_name(table.name, name) ? "" : name;
+            column.primary_key_name = facts.is_default_primary_key_name(table.name, name) ? "" : name;
         }
     }
 }
@@ -165,8 +171,8 @@ void adopt_constraint_names(const Schema& prev, Schema& next, const std::vector<
 void keep_names_through_renames(const Schema& prev, Schema& next, DiffResult& diff, NamingStyle naming,
                                 bool prev_is_database) {
     // SQLite rebuilds derived unique-index names with the table (its own convention); this is
-    // PostgreSQL's, where constraints are addressed by name and renames keep them.
-    if (next.dialect != Dialect::postgresql) return;
+    // for databases like PostgreSQL, where constraints are addressed by name and renames keep them.
+    if (!dialect_facts(next.dialect).keeps_constraint_names_on_rename()) return;
     const bool renamed = std::any_of(diff.decisions.begin(), diff.decisions.end(), [](const RenameDecision& d) {
         return d.is_rename() && (d.kind == RenameQuestion::Kind::table || d.kind == RenameQuestion::Kind::column);
     });
@@ -181,130 +187,23 @@ void keep_names_through_renames(const Schema& prev, Schema& next, DiffResult& di
 }
 
 void keep_key_name_on_rename(Table& old_table, const std::string& new_name, Dialect dialect) {
-    if (dialect != Dialect::postgresql) return;  // SQLite keys have no name to keep
+    const DialectFacts& facts = dialect_facts(dialect);
+    if (!facts.keeps_constraint_names_on_rename()) return; // e.g. SQLite: keys have no name to keep
     for (auto& column : old_table.columns) {
         if (!column.primary_key || !column.primary_key_name.empty() || !old_table.primary_keys.empty()) continue;
-        const std::string name = pg_default_primary_key_name(old_table.name);
-        if (pg_is_default_primary_key_name(new_name, name)) continue;
+        const std::string name = facts.database_primary_key_name(old_table.name);
+        if (facts.is_default_primary_key_name(new_name, name)) continue;
         old_table.primary_keys.push_back({name, true, {column.name}});
         column.primary_key = false;
         column.not_null = true;
     }
 }
 
-namespace {
-
-// PostgreSQL: one form per single-column key. Its default name (`<t>_pkey`) makes it the
-// column's own key; any other name is a table-level constraint under that name, which the
-// server keeps and the SQL must spell out. Names are compared as the server stores them.
-void canonical_pg_table(Table& table) {
-    table.rls_enabled = table.effective_rls();
-    table.policies_enable_rls = false;
-    for (auto& column : table.columns) {
-        if (column.primary_key && !column.primary_key_name.empty() &&
-            !pg_is_default_primary_key_name(table.name, column.primary_key_name)) {
-            table.primary_keys.push_back({column.primary_key_name, column.primary_key_name_explicit, {column.name}});
-            column.primary_key = false;
-        }
-        column.primary_key_name.clear();
-        column.primary_key_name_explicit = false;
-        // A literal cast to the column's own type (0.31 writes '{...}'::jsonb) is the literal:
-        // the catalog reader drops that cast too.
-        if (column.default_value && column.type_schema.empty()) {
-            auto literal = pg_split_literal(column.default_value->sql);
-            std::string own = "::" + column.type;
-            for (int i = 0; i < column.dimensions; ++i) own += "[]";
-            if (literal && !literal->casts.empty() && literal->casts == own) {
-                column.default_value->sql = "'" + literal->body + "'";
-            }
-        }
-        // An array default compares as the server prints it: drizzle-kit 0.31 quotes every element.
-        if (column.dimensions > 0 && column.default_value) {
-            auto literal = pg_split_literal(column.default_value->sql);
-            if (literal && literal->casts.empty() && pg_literal_well_quoted(literal->body)) {
-                if (auto canonical = pg_canonical_array_literal(pg_unquote_literal_body(literal->body),
-                                                                column.type == "boolean")) {
-                    column.default_value->sql = detail::quote_sql_string(*canonical);
-                }
-            }
-        }
-        if (column.identity) {
-            auto& sequence = column.identity->sequence_name;
-            if (sequence == table.name + "_" + column.name + "_seq" ||
-                sequence == pg_default_sequence_name(table.name, column.name)) {
-                sequence.clear();
-            }
-            sequence = pg_truncate_identifier(sequence);
-        }
-    }
-    if (table.primary_keys.size() == 1 && table.primary_keys[0].columns.size() == 1 &&
-        pg_is_default_primary_key_name(table.name, table.primary_keys[0].name)) {
-        for (auto& column : table.columns) {
-            if (column.name == table.primary_keys[0].columns[0]) column.primary_key = true;
-        }
-        table.primary_keys.clear();
-    }
-    for (auto& fk : table.foreign_keys) fk.name = pg_truncate_identifier(fk.name);
-    for (auto& pk : table.primary_keys) pk.name = pg_truncate_identifier(pk.name);
-    for (auto& unique : table.uniques) unique.name = pg_truncate_identifier(unique.name);
-    for (auto& check : table.checks) check.name = pg_truncate_identifier(check.name);
-    for (auto& index : table.indexes) index.name = pg_truncate_identifier(index.name);
-    for (auto& policy : table.policies) policy.name = pg_truncate_identifier(policy.name);
-}
-
-}  // namespace
-
 Schema normalize_for_diff(const Schema& schema, NamingStyle naming) {
     Schema out = schema;
     assign_default_names(out, naming);
-    for (auto& table : out.tables) {
-        if (schema.dialect == Dialect::postgresql) {
-            canonical_pg_table(table);
-            continue;
-        }
-        // A one-column key declared at table level is the same key as the column's own; the
-        // engine reports it as the column's.
-        if (table.primary_keys.size() == 1 && table.primary_keys[0].columns.size() == 1) {
-            const auto& pk = table.primary_keys[0];
-            const bool default_name = !pk.name_explicit || pk.name == table.name + "_pkey";
-            if (schema.dialect == Dialect::sqlite || default_name) {
-                for (auto& column : table.columns) {
-                    if (column.name == pk.columns[0]) column.primary_key = true;
-                }
-                table.primary_keys.clear();
-            }
-        }
-        if (schema.dialect == Dialect::sqlite) {
-            // SQLite accepts NULL in key columns that are not the rowid; we declare them NOT NULL
-            // (the renderer does), so a key column is NOT NULL unless the database says otherwise.
-            for (const auto& pk : table.primary_keys) {
-                for (auto& column : table.columns) {
-                    if (std::find(pk.columns.begin(), pk.columns.end(), column.name) != pk.columns.end() &&
-                        !column.primary_key_nullable) {
-                        column.not_null = true;
-                    }
-                }
-            }
-        }
-        if (schema.dialect == Dialect::sqlite && naming == NamingStyle::legacy) {
-            // A UNIQUE constraint (SQLite's sqlite_autoindex_*) is not a named index: it cannot be
-            // dropped by name and goes only with a rebuild, so v1 folders and push keep the two
-            // apart. drizzle-kit 0.31 writes `.unique()` as a CREATE UNIQUE INDEX and its
-            // snapshots know no unique constraints, so a 0.31 folder compares (and writes) them
-            // as the unique indexes they are there.
-            for (const auto& unique : table.uniques) {
-                Index index;
-                index.name = unique.name;
-                index.unique = true;
-                for (const auto& column : unique.columns) index.columns.push_back(index_column(column));
-                table.indexes.push_back(std::move(index));
-            }
-            table.uniques.clear();
-        }
-    }
-    for (auto& policy : out.policies) {
-        if (schema.dialect == Dialect::postgresql) policy.policy.name = pg_truncate_identifier(policy.policy.name);
-    }
+    // How keys, names and defaults are stored is the database's own business.
+    dialect_facts(schema.dialect).normalize(out, naming);
     return out;
 }
 

@@ -1,6 +1,7 @@
 // Schema validation with collected diagnostics.
 #include "drizzle/schema/validate.hpp"
 
+#include "drizzle/dialect/registry.hpp"
 #include "util/utf8.hpp"
 
 #include <cstdio>
@@ -44,6 +45,12 @@ public:
 
 private:
     void add(std::string where, std::string message) { diagnostics_.push_back({std::move(where), std::move(message)}); }
+
+    // The dialect's own rules on a column, looked up when the first column is checked.
+    const DialectFacts& facts() {
+        if (facts_ == nullptr) facts_ = &dialect_facts(schema_.dialect);
+        return *facts_;
+    }
 
     // Snapshots are UTF-8 JSON: bytes that are not UTF-8 would be stored as U+FFFD, never match
     // the source again, and make every later generate re-emit the object.
@@ -134,9 +141,8 @@ private:
             if (column.type.empty()) add(where, "has no type");
             if (column.primary_key) ++column_primary_keys;
             if (column.autoincrement && !column.primary_key) add(where, "AUTOINCREMENT needs a primary key column");
-            if (column.autoincrement && schema_.dialect == Dialect::sqlite && column.type != "integer") {
-                add(where, "AUTOINCREMENT is only allowed on an integer primary key");
-            }
+            for (auto& problem : facts().column_problems(column))
+                add(where, std::move(problem));
             if (column.generated && column.default_value) add(where, "a generated column cannot have a default");
         }
         if (column_primary_keys > 1) {
@@ -203,6 +209,7 @@ private:
     }
 
     const Schema& schema_;
+    const DialectFacts* facts_ = nullptr;
     std::vector<Diagnostic> diagnostics_;
 };
 

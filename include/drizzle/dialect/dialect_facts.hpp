@@ -50,6 +50,42 @@ public:
     /// The name of an unnamed unique constraint.
     virtual std::string default_unique_name(NamingStyle style, const std::string& table,
                                             const std::vector<std::string>& columns) const = 0;
+
+    // ---- what the shared diff, normalize and validate ask ---------------------------------------
+    // Questions about the database's behaviour: src/diff and src/schema never name a dialect.
+
+    /// Whether foreign keys, primary keys and unique constraints are addressed by name (dropped
+    /// and added under their names), so the name is part of what identifies one. false: names are
+    /// cosmetic and a constraint is identified by its columns and actions (SQLite).
+    virtual bool constraints_addressed_by_name() const = 0;
+    /// Whether every primary-key column, also of a table-level (composite) key, is NOT NULL
+    /// whether or not the schema says so (the catalog then reports it NOT NULL).
+    virtual bool primary_key_implies_not_null() const = 0;
+    /// Whether renaming a table or column keeps the names of its constraints, so the diff keeps
+    /// them too instead of re-deriving them (which would drop and re-add each constraint).
+    virtual bool keeps_constraint_names_on_rename() const = 0;
+    /// The name the database itself gives the primary key of `table` when the DDL names none
+    /// (made to fit its identifier limit); "" when keys have no name.
+    virtual std::string database_primary_key_name(std::string_view table) const = 0;
+    /// Whether `name` is the default name of `table`'s primary key, as drizzle-kit spells it or
+    /// as the database stores it.
+    virtual bool is_default_primary_key_name(std::string_view table, std::string_view name) const = 0;
+    /// The name an unnamed unique constraint gets in `style`'s convention, which may depend on
+    /// whether it was declared on its column (`.unique()`) or at table level.
+    virtual std::string default_unique_constraint_name(NamingStyle style, const std::string& table,
+                                                       const UniqueConstraint& unique) const = 0;
+    /// Every option the database defaults for a sequence counting in integer `type` spelled out
+    /// (`type` "" for a standalone sequence); options already given are kept. Dialects without
+    /// sequences return `options` as they are.
+    virtual SequenceOptions sequence_options_with_defaults(SequenceOptions options, const std::string& type) const = 0;
+    /// The sequence name an identity column of `table` has when none is given ("" when the
+    /// dialect has no identity columns).
+    virtual std::string identity_sequence_name(const std::string& table, const std::string& column) const = 0;
+    /// What this dialect refuses in a column on its own (messages for validate_schema, in order).
+    virtual std::vector<std::string> column_problems(const Column& column) const = 0;
+    /// The dialect's part of the canonical form the diff compares (normalize_for_diff), applied
+    /// after default names are assigned: keys, names and defaults as the database stores them.
+    virtual void normalize(Schema& schema, NamingStyle naming) const = 0;
 };
 
 }  // namespace drizzle

@@ -24,6 +24,9 @@ std::string default_primary_key_name(NamingStyle style, Dialect dialect, const s
 std::string default_unique_name(NamingStyle style, Dialect dialect, const std::string& table,
                                 const std::vector<std::string>& columns);
 
+// ---- PostgreSQL's identifier rules (its facts: src/dialect/pg/facts/pg_names.cpp) ----------------
+// Called by PostgreSQL code and its tests; shared code asks DialectFacts instead.
+
 /// PostgreSQL keeps identifiers to NAMEDATALEN - 1 = 63 bytes: a longer name is cut there, at a
 /// character boundary (the server's truncate_identifier). Shorter names are returned unchanged.
 std::string pg_truncate_identifier(std::string_view name);

@@ -1,4 +1,5 @@
 // PostgreSQL string and array literal text, as the snapshot readers and the diff compare it.
+// Implemented with PostgreSQL's facts (src/dialect/pg/facts/pg_literals.cpp); shared code asks DialectFacts.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,5 @@
 // PostgreSQL's sequence defaults, as the diff compares identity options and the renderer writes them.
+// Implemented with PostgreSQL's facts (src/dialect/pg/facts/pg_sequences.cpp); shared code asks DialectFacts.
 #pragma once
 
 #include "drizzle/schema/model.hpp"

@@ -2,6 +2,8 @@
 // drizzle-kit's PostgreSQL constraint names (63-byte identifiers).
 #include "dialect/pg/facts/pg_facts.hpp"
 
+#include "dialect/pg/facts/pg_normalize.hpp"
+#include "drizzle/schema/pg_sequences.hpp"
 #include "schema/naming_parts.hpp"
 
 namespace drizzle::pg {
@@ -54,6 +56,41 @@ public:
                                     const std::vector<std::string>& columns) const override {
         return table + "_" + joined(columns) + (style == NamingStyle::v1 ? "_key" : "_unique");
     }
+
+    // ---- what the shared diff, normalize and validate ask ---------------------------------------
+
+    bool constraints_addressed_by_name() const override { return true; }
+    bool primary_key_implies_not_null() const override { return true; }
+    bool keeps_constraint_names_on_rename() const override { return true; }
+
+    std::string database_primary_key_name(std::string_view table) const override {
+        return pg_default_primary_key_name(table);
+    }
+
+    bool is_default_primary_key_name(std::string_view table, std::string_view name) const override {
+        return pg_is_default_primary_key_name(table, name);
+    }
+
+    std::string default_unique_constraint_name(NamingStyle style, const std::string& table,
+                                               const UniqueConstraint& unique) const override {
+        // drizzle-kit 1.0 names only a column's own `.unique()` the PostgreSQL way (_key).
+        const NamingStyle own = style == NamingStyle::v1 && !unique.column_level ? NamingStyle::legacy : style;
+        return default_unique_name(own, table, unique.columns);
+    }
+
+    SequenceOptions sequence_options_with_defaults(SequenceOptions options, const std::string& type) const override {
+        // A standalone sequence is AS bigint unless it says otherwise.
+        return pg_sequence_options_with_defaults(std::move(options), type.empty() ? "bigint" : type);
+    }
+
+    std::string identity_sequence_name(const std::string& table, const std::string& column) const override {
+        // As drizzle-kit spells it (not cut to 63 bytes; normalize compares it in either form).
+        return table + "_" + column + "_seq";
+    }
+
+    std::vector<std::string> column_problems(const Column&) const override { return {}; }
+
+    void normalize(Schema& schema, NamingStyle naming) const override { normalize_schema(schema, naming); }
 };
 
 }  // namespace

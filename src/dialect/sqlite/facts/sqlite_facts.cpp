@@ -1,6 +1,7 @@
 // SQLite's answers to the dialect questions: backtick quoting, drizzle-kit's SQLite constraint names.
 #include "dialect/sqlite/facts/sqlite_facts.hpp"
 
+#include "dialect/sqlite/facts/sqlite_normalize.hpp"
 #include "schema/naming_parts.hpp"
 
 namespace drizzle::sqlite {
@@ -43,6 +44,42 @@ public:
                                     const std::vector<std::string>& columns) const override {
         return table + "_" + joined(columns) + "_unique";
     }
+
+    // ---- what the shared diff, normalize and validate ask ---------------------------------------
+
+    // Only a table rebuild changes a constraint: its name is cosmetic, what it does identifies it.
+    bool constraints_addressed_by_name() const override { return false; }
+    // Key columns other than the rowid accept NULL unless declared NOT NULL.
+    bool primary_key_implies_not_null() const override { return false; }
+    // Derived names are re-derived with the table (the rebuild writes them anew).
+    bool keeps_constraint_names_on_rename() const override { return false; }
+
+    std::string database_primary_key_name(std::string_view) const override { return ""; } // keys have no name
+
+    bool is_default_primary_key_name(std::string_view table, std::string_view name) const override {
+        return name == default_primary_key_name(NamingStyle::v1, std::string(table), {});
+    }
+
+    std::string default_unique_constraint_name(NamingStyle style, const std::string& table,
+                                               const UniqueConstraint& unique) const override {
+        return default_unique_name(style, table, unique.columns);
+    }
+
+    // No sequences and no identity columns.
+    SequenceOptions sequence_options_with_defaults(SequenceOptions options, const std::string&) const override {
+        return options;
+    }
+    std::string identity_sequence_name(const std::string&, const std::string&) const override { return ""; }
+
+    std::vector<std::string> column_problems(const Column& column) const override {
+        std::vector<std::string> problems;
+        if (column.autoincrement && column.type != "integer") {
+            problems.emplace_back("AUTOINCREMENT is only allowed on an integer primary key");
+        }
+        return problems;
+    }
+
+    void normalize(Schema& schema, NamingStyle naming) const override { normalize_schema(schema, naming); }
 };
 
 }  // namespace
