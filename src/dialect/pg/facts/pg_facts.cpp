@@ -2,6 +2,7 @@
 // drizzle-kit's PostgreSQL constraint names (63-byte identifiers).
 #include "dialect/pg/facts/pg_facts.hpp"
 
+#include "dialect/pg/facts/snapshot/pg_formats.hpp"
 #include "schema/naming_parts.hpp"
 
 namespace drizzle::pg {
@@ -53,6 +54,24 @@ public:
     std::string default_unique_name(NamingStyle style, const std::string& table,
                                     const std::vector<std::string>& columns) const override {
         return table + "_" + joined(columns) + (style == NamingStyle::v1 ? "_key" : "_unique");
+    }
+
+    // ---- snapshot formats (facts/snapshot/) ----------------------------------------------------
+
+    /// 0.31 files say "postgresql", 1.0 files "postgres".
+    std::vector<std::string_view> snapshot_dialect_names() const override { return {"postgresql", "postgres"}; }
+
+    std::optional<SnapshotDocument> snapshot_document_of_content(const snapshot_detail::JsonNode& root) const override {
+        return snapshot_detail::pg_snapshot_document_of_content(root);
+    }
+
+    Snapshot read_snapshot(const snapshot_detail::JsonNode& root, std::string_view dialect,
+                           std::string_view version) const override {
+        return snapshot_detail::read_pg_snapshot(root, dialect, version);
+    }
+
+    std::string write_snapshot(const Snapshot& snapshot) const override {
+        return snapshot_detail::write_pg_snapshot(snapshot);
     }
 };
 

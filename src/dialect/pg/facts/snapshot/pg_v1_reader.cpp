@@ -12,10 +12,10 @@
 //  - policies: the ones listed before the run of table-ordered own policies were `.link()`ed;
 //    a policy on a table without a `tables` entity is a Schema::policies entry.
 //  - `renames` are kept verbatim (they name many kinds of objects; see SnapshotRenames).
-#include "snapshot/formats.hpp"
-#include "util/text.hpp"
-#include "snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_formats.hpp"
 #include "snapshot/renames.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <limits>

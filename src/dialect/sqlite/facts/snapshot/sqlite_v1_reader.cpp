@@ -5,10 +5,10 @@
 // table level and stays in Table::primary_keys. Names are kept as written; only a column key
 // named by default (`<table>_pk`, not explicit) leaves Column::primary_key_name empty.
 // The tail of one-column uniques is taken as the columns' own `.unique()` (column_level).
+#include "dialect/sqlite/facts/snapshot/sqlite_common.hpp"
+#include "dialect/sqlite/facts/snapshot/sqlite_formats.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "snapshot/formats.hpp"
 #include "snapshot/renames.hpp"
-#include "snapshot/sqlite_common.hpp"
 
 #include <map>
 

@@ -4,11 +4,11 @@
 //  - generate: the object built by generateSqliteSnapshot (serializer/sqliteSerializer.ts),
 //  - custom: the previous snapshot after zod's parse (serializer/sqliteSchema.ts), which emits
 //    keys in schema-declaration order, plus writeResult's default `_meta`.
+#include "dialect/sqlite/facts/snapshot/sqlite_common.hpp"
+#include "dialect/sqlite/facts/snapshot/sqlite_formats.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "snapshot/formats.hpp"
 #include "snapshot/renames.hpp"
-#include "snapshot/sqlite_common.hpp"
 
 namespace drizzle::snapshot_detail {
 

@@ -14,10 +14,10 @@
 //    Index names likewise, where an expression index always counts as named (as `up` decides).
 //  - sequence and identity options are kept as written (drizzle-kit fills every one in).
 //  - `policies` at the top level are policies on tables the schema does not declare.
-#include "snapshot/formats.hpp"
-#include "util/text.hpp"
-#include "snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_formats.hpp"
 #include "snapshot/renames.hpp"
+#include "util/text.hpp"
 
 #include <tuple>
 

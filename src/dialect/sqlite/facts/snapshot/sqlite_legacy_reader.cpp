@@ -7,10 +7,10 @@
 //  - `indexes` stay indexes (0.31 cannot tell `.unique()` from a unique index); the rarely
 //    seen `uniqueConstraints` become uniques.
 //  - FK / composite PK / unique names are kept; name_explicit = the name is not 0.31's default.
+#include "dialect/sqlite/facts/snapshot/sqlite_common.hpp"
+#include "dialect/sqlite/facts/snapshot/sqlite_formats.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "snapshot/formats.hpp"
 #include "snapshot/renames.hpp"
-#include "snapshot/sqlite_common.hpp"
 
 #include <set>
 

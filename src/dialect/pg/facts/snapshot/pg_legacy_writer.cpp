@@ -9,10 +9,10 @@
 //    tableTo, ...), again after {id, prevId}.
 // Both end with writeResult's (cli/commands/migrate.ts) default `_meta` {columns, schemas,
 // tables}: 0.31 never records PostgreSQL renames, so `renames` are not written.
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_formats.hpp"
 #include "drizzle/error.hpp"
-#include "snapshot/formats.hpp"
 #include "util/text.hpp"
-#include "snapshot/pg_common.hpp"
 
 namespace drizzle::snapshot_detail {
 
