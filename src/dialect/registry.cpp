@@ -84,6 +84,15 @@ bool has_dialect_ops(Dialect dialect) {
     return r.ops.contains(dialect.name());
 }
 
+std::vector<const DialectFacts*> registered_dialect_facts() {
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    std::vector<const DialectFacts*> out;
+    for (const auto& name : r.order)
+        out.push_back(r.facts.at(name));
+    return out;
+}
+
 std::vector<std::string_view> known_dialect_names() {
     Registry& r = registry();
     std::lock_guard lock(r.mutex);

@@ -200,6 +200,41 @@ std::optional<bool> JsonNode::optional_boolean(std::string_view key) const {
     return value.get<bool>();
 }
 
+std::optional<JsonNode> JsonNode::present_member(std::string_view key) const {
+    if (!has(key) || value_->find(std::string(key))->is_null()) return std::nullopt;
+    return child(key);
+}
+
+std::optional<JsonNode> JsonNode::nullable_member(std::string_view key) const {
+    JsonNode node = child(key);
+    if (node.json().is_null()) return std::nullopt;
+    return node;
+}
+
+std::optional<bool> JsonNode::nullable_boolean(std::string_view key) const {
+    const Json& value = *find_member(key);
+    if (value.is_null()) return std::nullopt;
+    if (!value.is_boolean()) fail_member(key, "must be a boolean or null");
+    return value.get<bool>();
+}
+
+std::optional<std::string> JsonNode::nullable_number_text(std::string_view key) const {
+    const Json& value = *find_member(key);
+    if (value.is_null()) return std::nullopt;
+    auto text = js_number_text(value);
+    if (!text) fail_member(key, "must be a number or null");
+    return text;
+}
+
+std::string JsonNode::one_of(std::string_view key, std::initializer_list<std::string_view> allowed) const {
+    std::string value = string(key);
+    if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return value;
+    std::string list;
+    for (std::string_view option : allowed)
+        list += (list.empty() ? "\"" : ", \"") + std::string(option) + "\"";
+    fail_member(key, "must be one of " + list + ", not \"" + value + "\"");
+}
+
 std::vector<std::string> JsonNode::strings(std::string_view key) const {
     const Json& array = *find_member(key);
     if (!array.is_array()) fail_member(key, "must be an array of strings");

@@ -3,6 +3,7 @@
 
 #include "snapshot/json_text.hpp"
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,17 @@ public:
     std::optional<std::string> optional_string(std::string_view key, bool allow_null = false) const;
     /// Key that may be missing or null; a boolean otherwise.
     std::optional<bool> optional_boolean(std::string_view key) const;
+    /// Key that may be missing or null (std::nullopt then); the member otherwise.
+    std::optional<JsonNode> present_member(std::string_view key) const;
+    /// Required key that may be null (std::nullopt then); the member otherwise.
+    std::optional<JsonNode> nullable_member(std::string_view key) const;
+    /// Required key holding a boolean or null.
+    std::optional<bool> nullable_boolean(std::string_view key) const;
+    /// Required key holding a number or null: the number as JavaScript prints it.
+    std::optional<std::string> nullable_number_text(std::string_view key) const;
+    /// Required string that must be one of `allowed`; fails
+    /// `"key" must be one of "a", "b", not "value"`.
+    std::string one_of(std::string_view key, std::initializer_list<std::string_view> allowed) const;
     std::vector<std::string> strings(std::string_view key) const;  ///< array of strings
     /// The members of the object under `key` (required, or {} when missing and `optional`).
     std::vector<std::pair<std::string, JsonNode>> entries(std::string_view key, bool optional = false) const;

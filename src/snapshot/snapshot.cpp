@@ -1,10 +1,11 @@
-// Snapshot entry points: detect the format of a file, dispatch to its reader/writer, new ids.
+// Snapshot entry points: find the dialect whose facts read or write a file, new ids.
 #include "drizzle/snapshot/snapshot.hpp"
 
+#include "drizzle/dialect/registry.hpp"
 #include "drizzle/error.hpp"
-#include "snapshot/formats.hpp"
-#include "snapshot/json_text.hpp"
+#include "snapshot/document.hpp"
 
+#include <algorithm>
 #include <array>
 #include <random>
 
@@ -14,55 +15,26 @@ namespace {
 
 using snapshot_detail::Json;
 using snapshot_detail::JsonNode;
+using snapshot_detail::quoted_json;
 
-// One row per (dialect string, version string) drizzle-kit writes.
-struct FormatEntry {
-    std::string_view dialect;
-    std::string_view version;
-    Snapshot (*read)(const JsonNode&);
-};
-
-constexpr std::array kFormats{
-    FormatEntry{"sqlite", "6", &snapshot_detail::read_sqlite_legacy},
-    FormatEntry{"sqlite", "7", &snapshot_detail::read_sqlite_v1},
-    FormatEntry{"postgresql", "7", &snapshot_detail::read_pg_legacy},
-    FormatEntry{"postgres", "8", &snapshot_detail::read_pg_v1},
-};
-
-std::string quoted(const std::string& text) { return snapshot_detail::stringify_js(Json(text)); }
-
-/// What the content of a snapshot says it is, whatever its "dialect" field claims: the format
-/// entry its shape belongs to, or nullptr when the shape is not one drizzle-kit writes.
-/// 0.x files have "prevId" and a "tables" object (PostgreSQL's also "schemas", "sequences",
-/// "roles", "policies"); 1.0 files have "prevIds" and a "ddl" array.
-const FormatEntry* format_of_content(const Json& document) {
-    const auto is = [&](std::string_view key, bool (Json::*type)() const noexcept) {
-        auto it = document.find(key);
-        return it != document.end() && ((*it).*type)();
-    };
-    const FormatEntry* sqlite_legacy = &kFormats[0];
-    const FormatEntry* sqlite_v1 = &kFormats[1];
-    const FormatEntry* pg_legacy = &kFormats[2];
-    const FormatEntry* pg_v1 = &kFormats[3];
-    if (is("prevId", &Json::is_string) && is("tables", &Json::is_object)) {
-        for (const char* key : {"schemas", "sequences", "roles", "policies"}) {
-            if (document.contains(key)) return pg_legacy;
-        }
-        return sqlite_legacy;
-    }
-    if (is("prevIds", &Json::is_array) && is("ddl", &Json::is_array)) {
-        // Both 1.0 formats look alike; their versions differ ("7" SQLite, "8" PostgreSQL), and
-        // an edited "dialect" keeps the version it came with.
-        if (auto it = document.find("version"); it != document.end() && it->is_string()) {
-            if (*it == "7") return sqlite_v1;
-            if (*it == "8") return pg_v1;
-        }
-        return nullptr;
-    }
-    return nullptr;
+std::string_view written_by(SnapshotFormat format) {
+    return format == SnapshotFormat::legacy ? "0.x" : "1.0";
 }
 
-std::string dialect_of(const FormatEntry& entry) { return entry.dialect == "postgres" ? "postgresql" : "sqlite"; }
+/// `"a"`, `"a" or "b"`, `"a", "b" or "c"`: the "dialect" strings the registered dialects read.
+std::string expected_dialect_names(const std::vector<const DialectFacts*>& dialects) {
+    std::vector<std::string_view> names;
+    for (const DialectFacts* facts : dialects) {
+        for (std::string_view name : facts->snapshot_dialect_names())
+            names.push_back(name);
+    }
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+        out += quoted_json(names[i]);
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -73,58 +45,43 @@ Snapshot parse_snapshot(std::string_view json, const std::string& source_name) {
 
     const std::string dialect = root.string("dialect");
     const std::string version = root.string("version");
+    const std::vector<const DialectFacts*> dialects = registered_dialect_facts();
     // A "dialect" that contradicts the content would otherwise fail deep in the wrong reader
     // ("prevId" is missing): say what the file holds instead.
-    if (const FormatEntry* content = format_of_content(document);
-        content != nullptr && (content->dialect != dialect || content->version != version)) {
+    for (const DialectFacts* facts : dialects) {
+        const auto content = facts->snapshot_document_of_content(root);
+        if (!content) continue;
         const auto claimed = parse_dialect(dialect);
-        if (claimed && *claimed != *parse_dialect(content->dialect)) {
-            root.fail("\"dialect\" says " + quoted(dialect) + ", but the file holds a " + dialect_of(*content) +
-                      " snapshot (written by drizzle-kit " + (content == &kFormats[0] || content == &kFormats[2] ? "0.x" : "1.0") +
-                      " as \"dialect\" " + quoted(std::string(content->dialect)) + ", \"version\" " +
-                      quoted(std::string(content->version)) +
+        if ((content->dialect != dialect || content->version != version) && claimed && *claimed != facts->dialect()) {
+            const std::string holds(to_string(facts->dialect()));
+            root.fail("\"dialect\" says " + quoted_json(dialect) + ", but the file holds a " + holds +
+                      " snapshot (written by drizzle-kit " + std::string(written_by(content->format)) +
+                      " as \"dialect\" " + quoted_json(content->dialect) + ", \"version\" " +
+                      quoted_json(content->version) +
                       "); the \"dialect\" was edited or the file was copied from another project. Restore it, "
-                      "or point \"out\" at the folder of the " + dialect_of(*content) + " project");
+                      "or point \"out\" at the folder of the " +
+                      holds + " project");
         }
+        break;
     }
-    for (const auto& entry : kFormats) {
-        if (entry.dialect != dialect || entry.version != version) continue;
+    for (const DialectFacts* facts : dialects) {
+        const auto names = facts->snapshot_dialect_names();
+        if (std::find(names.begin(), names.end(), dialect) == names.end()) continue;
         try {
-            return entry.read(root);
+            return facts->read_snapshot(root, dialect, version);
         } catch (const Json::exception& e) {
             // The readers check types before use; this only guards against a missed case.
             throw UserError(source_name + ": unexpected JSON shape: " + e.what());
         }
     }
-    if (dialect == "sqlite") {
-        root.fail("unsupported SQLite snapshot \"version\" " + quoted(version) +
-                  " (drizzle-kit 0.31 writes \"6\", drizzle-kit 1.0 writes \"7\")");
-    }
-    if (dialect == "postgresql" || dialect == "postgres") {
-        // Older 0.x versions ("5", "6") need drizzle-kit 0.31's `up` first.
-        root.fail("unsupported PostgreSQL snapshot: \"dialect\" " + quoted(dialect) + " with \"version\" " +
-                  quoted(version) +
-                  " (drizzle-kit 0.31 writes \"postgresql\" \"7\", drizzle-kit 1.0 writes " +
-                  "\"postgres\" \"8\")");
-    }
-    root.fail("unknown \"dialect\" " + quoted(dialect) +
-              " (expected \"sqlite\", \"postgresql\" or \"postgres\")");
+    root.fail("unknown \"dialect\" " + quoted_json(dialect) + " (expected " + expected_dialect_names(dialects) + ")");
 }
 
 std::string write_snapshot(const Snapshot& snapshot) {
-    const bool legacy = snapshot.format == SnapshotFormat::legacy;
-    Json document;
-    if (snapshot.schema.dialect == Dialect::sqlite) {
-        document = legacy ? snapshot_detail::write_sqlite_legacy(snapshot)
-                          : snapshot_detail::write_sqlite_v1(snapshot);
-    } else if (snapshot.schema.dialect == Dialect::postgresql) {
-        if (!legacy) return snapshot_detail::write_pg_v1(snapshot);
-        document = snapshot_detail::write_pg_legacy(snapshot);
-    } else {
-        throw Error("writing " + std::string(to_string(snapshot.schema.dialect)) +
-                    " snapshots is not supported yet");
+    for (const DialectFacts* facts : registered_dialect_facts()) {
+        if (facts->dialect() == snapshot.schema.dialect) return facts->write_snapshot(snapshot);
     }
-    return snapshot_detail::stringify_js(document);
+    throw Error("writing " + std::string(to_string(snapshot.schema.dialect)) + " snapshots is not supported yet");
 }
 
 std::string new_snapshot_id() {

@@ -1,7 +1,7 @@
 // PostgreSQL's 63-byte identifier rules and the 0.x default repairs, on their own.
 #include "drizzle/schema/naming.hpp"
 #include "drizzle/schema/pg_literals.hpp"
-#include "snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
 
 #include <gtest/gtest.h>
 

@@ -17,7 +17,7 @@
 #include "drizzle/error.hpp"
 #include "drizzle/snapshot/snapshot.hpp"
 #include "snapshot/json_text.hpp"
-#include "snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,12 +4,18 @@
 
 #include "drizzle/schema/model.hpp"
 #include "drizzle/schema/naming.hpp"
+#include "drizzle/snapshot/snapshot.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace drizzle {
+
+namespace snapshot_detail {
+class JsonNode;  // src/snapshot/json_reader.hpp: a JSON value with its path, for precise errors
+}
 
 /// The dependency-free half of a dialect (the other half, DialectOps, runs SQL). It lives in the
 /// schema library, so the schema exporter, snapshots and the diff reach it without a driver.
@@ -86,6 +92,25 @@ public:
     /// The dialect's part of the canonical form the diff compares (normalize_for_diff), applied
     /// after default names are assigned: keys, names and defaults as the database stores them.
     virtual void normalize(Schema& schema, NamingStyle naming) const = 0;
+
+    // ---- snapshot formats (src/dialect/<name>/facts/snapshot/) -------------------------------
+
+    /// The "dialect" strings of this dialect's snapshot files, in the order an error listing
+    /// the known ones names them ({"sqlite"}; {"postgresql", "postgres"}: 0.31 and 1.0 differ).
+    virtual std::vector<std::string_view> snapshot_dialect_names() const = 0;
+    /// The kind of this dialect's snapshot that `root` (a whole document) has the shape of,
+    /// whatever its "dialect" string says; std::nullopt when it is not shaped like one of this
+    /// dialect's. At most one registered dialect may claim a document.
+    virtual std::optional<SnapshotDocument>
+    snapshot_document_of_content(const snapshot_detail::JsonNode& root) const = 0;
+    /// Reads a document whose "dialect" is one of snapshot_dialect_names(). Throws UserError
+    /// (path-precise) for a malformed file, or naming the versions this dialect reads when
+    /// `version` is not one of them.
+    virtual Snapshot read_snapshot(const snapshot_detail::JsonNode& root, std::string_view dialect,
+                                   std::string_view version) const = 0;
+    /// The file text of `snapshot` (a schema of this dialect) in its format and layout, byte for
+    /// byte as drizzle-kit writes it (see drizzle::write_snapshot).
+    virtual std::string write_snapshot(const Snapshot& snapshot) const = 0;
 };
 
 }  // namespace drizzle

@@ -32,6 +32,9 @@ const DialectOps& dialect_ops(Dialect dialect);
 /// Whether operations are registered for `dialect`.
 bool has_dialect_ops(Dialect dialect);
 
+/// The facts of every registered dialect, in registration order (the built-in ones first).
+std::vector<const DialectFacts*> registered_dialect_facts();
+
 /// Every dialect name drizzle.config may give, canonical names in a stable order (registered
 /// dialects and the known ones not built here, such as "mysql").
 std::vector<std::string_view> known_dialect_names();

@@ -37,6 +37,15 @@ enum class SnapshotLayout {
     up,        ///< v1 `up`: converted from a 0.31 snapshot (v1 format only)
 };
 
+/// One kind of snapshot file drizzle-kit writes, as its top-level "dialect" and "version"
+/// strings name it (e.g. "postgres" "8"), and the format it is. A dialect lists its own through
+/// DialectFacts; the strings live as long as the program.
+struct SnapshotDocument {
+    std::string_view dialect;
+    std::string_view version;
+    SnapshotFormat format = SnapshotFormat::v1;
+};
+
 /// The all-zero UUID drizzle-kit uses as the parent of the first snapshot.
 inline constexpr std::string_view kRootSnapshotId = "00000000-0000-0000-0000-000000000000";
 
@@ -53,7 +62,8 @@ struct Snapshot {
     SnapshotLayout ddl_layout = SnapshotLayout::generate;
 };
 
-/// Parses a snapshot of either format (detected from "version"/"dialect"/"ddl").
+/// Parses a snapshot of either format (detected from "version"/"dialect"/"ddl"): the registered
+/// dialect whose facts claim the "dialect" string reads it (DialectFacts::read_snapshot).
 /// `source_name` (usually the file path) prefixes every error; errors are UserError and say
 /// what is wrong and where (e.g. `tables.users.columns.id: "type" must be a string`).
 Snapshot parse_snapshot(std::string_view json, const std::string& source_name);
@@ -66,7 +76,9 @@ Snapshot parse_snapshot(std::string_view json, const std::string& source_name);
 /// A legacy SQLite write turns every unique constraint into a unique index, as 0.31 does.
 /// PostgreSQL: legacy never writes renames (0.31 leaves `_meta` empty for PostgreSQL), fills
 /// unset sequence / identity options with drizzle-kit's defaults, and writes a type as
-/// `type` + "[]" per dimension; v1 writes 1.0's type text (see src/snapshot/pg_common.hpp).
+/// `type` + "[]" per dimension; v1 writes 1.0's type text (see src/dialect/pg/facts/snapshot/pg_common.hpp).
+/// The dialect's facts write it (DialectFacts::write_snapshot); a dialect without registered
+/// facts throws Error.
 std::string write_snapshot(const Snapshot& snapshot);
 
 /// A new random UUIDv4 string, for snapshot ids.

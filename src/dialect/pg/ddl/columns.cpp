@@ -1,6 +1,6 @@
 // Column definitions and the constraints written on a column.
 #include "dialect/pg/ddl/readers.hpp"
-#include "snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
 
 namespace drizzle::pg::ddl {
 

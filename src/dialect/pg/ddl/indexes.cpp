@@ -2,7 +2,7 @@
 // NULLS placement, operator class), WITH (...) and WHERE.
 #include "dialect/pg/ddl/parse_tree.hpp"
 #include "dialect/pg/ddl/readers.hpp"
-#include "snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
 
 namespace drizzle::pg::ddl {
 

@@ -1,7 +1,7 @@
 // Schemas, enum types, sequences and roles.
 #include "dialect/pg/ddl/parse_tree.hpp"
 #include "dialect/pg/ddl/readers.hpp"
-#include "snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
 
 #include <algorithm>
 #include <map>

@@ -4,6 +4,7 @@
 
 #include "dialect/pg/facts/pg_normalize.hpp"
 #include "drizzle/schema/pg_sequences.hpp"
+#include "dialect/pg/facts/snapshot/pg_formats.hpp"
 #include "schema/naming_parts.hpp"
 
 namespace drizzle::pg {
@@ -91,6 +92,24 @@ public:
     std::vector<std::string> column_problems(const Column&) const override { return {}; }
 
     void normalize(Schema& schema, NamingStyle naming) const override { normalize_schema(schema, naming); }
+
+    // ---- snapshot formats (facts/snapshot/) ----------------------------------------------------
+
+    /// 0.31 files say "postgresql", 1.0 files "postgres".
+    std::vector<std::string_view> snapshot_dialect_names() const override { return {"postgresql", "postgres"}; }
+
+    std::optional<SnapshotDocument> snapshot_document_of_content(const snapshot_detail::JsonNode& root) const override {
+        return snapshot_detail::pg_snapshot_document_of_content(root);
+    }
+
+    Snapshot read_snapshot(const snapshot_detail::JsonNode& root, std::string_view dialect,
+                           std::string_view version) const override {
+        return snapshot_detail::read_pg_snapshot(root, dialect, version);
+    }
+
+    std::string write_snapshot(const Snapshot& snapshot) const override {
+        return snapshot_detail::write_pg_snapshot(snapshot);
+    }
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "dialect/sqlite/facts/sqlite_facts.hpp"
 
 #include "dialect/sqlite/facts/sqlite_normalize.hpp"
+#include "dialect/sqlite/facts/snapshot/sqlite_formats.hpp"
 #include "schema/naming_parts.hpp"
 
 namespace drizzle::sqlite {
@@ -80,6 +81,23 @@ public:
     }
 
     void normalize(Schema& schema, NamingStyle naming) const override { normalize_schema(schema, naming); }
+
+    // ---- snapshot formats (facts/snapshot/) ----------------------------------------------------
+
+    std::vector<std::string_view> snapshot_dialect_names() const override { return {"sqlite"}; }
+
+    std::optional<SnapshotDocument> snapshot_document_of_content(const snapshot_detail::JsonNode& root) const override {
+        return snapshot_detail::sqlite_snapshot_document_of_content(root);
+    }
+
+    Snapshot read_snapshot(const snapshot_detail::JsonNode& root, std::string_view,
+                           std::string_view version) const override {
+        return snapshot_detail::read_sqlite_snapshot(root, version);
+    }
+
+    std::string write_snapshot(const Snapshot& snapshot) const override {
+        return snapshot_detail::write_sqlite_snapshot(snapshot);
+    }
 };
 
 }  // namespace

@@ -4,11 +4,12 @@
 //  - generate: the object built by generateSqliteSnapshot (serializer/sqliteSerializer.ts),
 //  - custom: the previous snapshot after zod's parse (serializer/sqliteSchema.ts), which emits
 //    keys in schema-declaration order, plus writeResult's default `_meta`.
+#include "dialect/sqlite/facts/snapshot/sqlite_common.hpp"
+#include "dialect/sqlite/facts/snapshot/sqlite_formats.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "snapshot/formats.hpp"
+#include "snapshot/model_json.hpp"
 #include "snapshot/renames.hpp"
-#include "snapshot/sqlite_common.hpp"
 
 namespace drizzle::snapshot_detail {
 
@@ -16,18 +17,6 @@ namespace {
 
 struct LegacyWriter {
     bool custom = false;  // zod order instead of generate's order
-
-    // 0.31 writes a boolean default as a JSON boolean and a number as a JSON number; all other
-    // defaults are the SQL text.
-    static Json default_value(const ColumnDefault& value) {
-        if (value.kind == ColumnDefault::Kind::boolean && (value.sql == "true" || value.sql == "false")) {
-            return value.sql == "true";
-        }
-        if (value.kind == ColumnDefault::Kind::number) {
-            if (auto number = json_number_from_text(value.sql)) return *number;
-        }
-        return value.sql;
-    }
 
     Json column(const Column& c, bool primary_key, bool not_null) const {
         Json out = Json::object();
@@ -42,7 +31,7 @@ struct LegacyWriter {
             out["generated"] = {{"as", generated_as_text(*c.generated)},
                                 {"type", c.generated->stored ? "stored" : "virtual"}};
         }
-        if (c.default_value) out["default"] = default_value(*c.default_value);
+        if (c.default_value) out["default"] = legacy_default_json(*c.default_value);
         if (custom && c.generated) {
             out["generated"] = {{"type", c.generated->stored ? "stored" : "virtual"},
                                 {"as", generated_as_text(*c.generated)}};

@@ -5,10 +5,11 @@
 // table level and stays in Table::primary_keys. Names are kept as written; only a column key
 // named by default (`<table>_pk`, not explicit) leaves Column::primary_key_name empty.
 // The tail of one-column uniques is taken as the columns' own `.unique()` (column_level).
+#include "dialect/sqlite/facts/snapshot/sqlite_common.hpp"
+#include "dialect/sqlite/facts/snapshot/sqlite_formats.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "snapshot/formats.hpp"
+#include "snapshot/model_json.hpp"
 #include "snapshot/renames.hpp"
-#include "snapshot/sqlite_common.hpp"
 
 #include <map>
 
@@ -74,25 +75,16 @@ private:
         column.not_null = entity.boolean("notNull");
         column.autoincrement = entity.optional_boolean("autoincrement").value_or(false);
         if (auto value = entity.nullable_string("default")) column.default_value = ColumnDefault{{}, *value};
-        JsonNode generated = entity.member("generated");
-        if (!generated.json().is_null()) {
-            generated.expect_object();
-            const std::string type = generated.string("type");
-            if (type != "stored" && type != "virtual") {
-                generated.fail("\"type\" must be \"stored\" or \"virtual\"");
-            }
-            column.generated =
-                GeneratedColumn{generated_expression_from_text(generated.string("as")), type == "stored"};
+        if (auto generated = entity.nullable_member("generated")) {
+            column.generated = read_generated(*generated, true);
+            column.generated->expression = generated_expression_from_text(column.generated->expression);
         }
         table.columns.push_back(std::move(column));
     }
 
     void read_foreign_key(const JsonNode& entity) {
         Table& table = owner(entity);
-        ForeignKey fk;
-        fk.name = entity.string("name");
-        fk.name_explicit = entity.boolean("nameExplicit");
-        fk.columns = entity.strings("columns");
+        auto fk = read_v1_constraint<ForeignKey>(entity);
         fk.table_to = entity.string("tableTo");
         fk.columns_to = entity.strings("columnsTo");
         fk.on_update = lower_action(entity.string("onUpdate"));
@@ -102,10 +94,7 @@ private:
 
     void read_primary_key(const JsonNode& entity) {
         Table& table = owner(entity);
-        PrimaryKey pk;
-        pk.name = entity.string("name");
-        pk.name_explicit = entity.boolean("nameExplicit");
-        pk.columns = entity.strings("columns");
+        auto pk = read_v1_constraint<PrimaryKey>(entity);
         const bool column_key = pk.columns.size() == 1 && (snapshot_.ddl_layout == SnapshotLayout::up ||
                                                            entity.key_before("table", "entityType"));
         if (!column_key) {
@@ -143,10 +132,7 @@ private:
 
     void read_unique(const JsonNode& entity) {
         Table& table = owner(entity);
-        UniqueConstraint unique;
-        unique.name = entity.string("name");
-        unique.name_explicit = entity.boolean("nameExplicit");
-        unique.columns = entity.strings("columns");
+        auto unique = read_v1_constraint<UniqueConstraint>(entity);
         table.uniques.push_back(std::move(unique));
         unique_order_.emplace_back(tables_.at(table.name), table.uniques.size() - 1);
     }
@@ -172,7 +158,7 @@ private:
 
     void read_check(const JsonNode& entity) {
         Table& table = owner(entity);
-        table.checks.push_back({entity.string("name"), entity.string("value")});
+        table.checks.push_back(snapshot_detail::read_check(entity));
     }
 
     void read_view(const JsonNode& entity) {
@@ -196,30 +182,16 @@ SnapshotLayout top_level_layout(const JsonNode& root) {
     return SnapshotLayout::generate;
 }
 
-// Column entities tell the two entity layouts apart: generate ends `entityType, table`,
-// up ends `table, entityType`.
-SnapshotLayout entity_layout(const std::vector<JsonNode>& entities) {
-    for (const auto& entity : entities) {
-        if (!entity.json().is_object()) continue;
-        auto type = entity.json().find("entityType");
-        if (type == entity.json().end() || *type != "columns") continue;
-        return entity.key_before("table", "entityType") ? SnapshotLayout::up : SnapshotLayout::generate;
-    }
-    return SnapshotLayout::generate;
-}
-
 }  // namespace
 
 Snapshot read_sqlite_v1(const JsonNode& root) {
-    Snapshot snapshot;
-    snapshot.format = SnapshotFormat::v1;
-    snapshot.schema.dialect = Dialect::sqlite;
+    Snapshot snapshot = read_snapshot_header(root, SnapshotFormat::v1, Dialect::sqlite);
     snapshot.layout = top_level_layout(root);
-    snapshot.id = root.string("id");
-    snapshot.prev_ids = root.strings("prevIds");
 
     const auto entities = root.elements("ddl");
-    snapshot.ddl_layout = entity_layout(entities);
+    // Column entities tell the two entity layouts apart: generate ends `entityType, table`,
+    // up ends `table, entityType`.
+    snapshot.ddl_layout = v1_entity_layout(entities, {"columns"}, "table");
     V1Reader(snapshot).read(entities);
 
     JsonNode renames = root.member("renames");

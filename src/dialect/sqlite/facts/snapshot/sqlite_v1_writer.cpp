@@ -9,10 +9,10 @@
 //    (table-level, then column `.unique()`), checks, views.
 //  - up (cli/commands/up-sqlite.ts): inputs have no entityType, so entities end
 //    `name, table, entityType`; entities are grouped per table.
+#include "dialect/sqlite/facts/snapshot/sqlite_common.hpp"
+#include "dialect/sqlite/facts/snapshot/sqlite_formats.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "snapshot/formats.hpp"
 #include "snapshot/renames.hpp"
-#include "snapshot/sqlite_common.hpp"
 
 namespace drizzle::snapshot_detail {
 

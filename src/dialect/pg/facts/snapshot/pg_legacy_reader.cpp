@@ -14,33 +14,17 @@
 //    Index names likewise, where an expression index always counts as named (as `up` decides).
 //  - sequence and identity options are kept as written (drizzle-kit fills every one in).
 //  - `policies` at the top level are policies on tables the schema does not declare.
-#include "snapshot/formats.hpp"
-#include "util/text.hpp"
-#include "snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_formats.hpp"
+#include "snapshot/model_json.hpp"
 #include "snapshot/renames.hpp"
+#include "util/text.hpp"
 
 #include <tuple>
 
 namespace drizzle::snapshot_detail {
 
 namespace {
-
-ColumnDefault read_default(const JsonNode& node) {
-    const Json& value = node.json();
-    ColumnDefault out;
-    if (value.is_string()) {
-        out.sql = value.get<std::string>();
-    } else if (value.is_boolean()) {
-        out.kind = ColumnDefault::Kind::boolean;
-        out.sql = value.get<bool>() ? "true" : "false";
-    } else if (value.is_number()) {
-        out.kind = ColumnDefault::Kind::number;
-        out.sql = *js_number_text(value);
-    } else {
-        node.fail("must be a string, number or boolean");
-    }
-    return out;
-}
 
 SequenceOptions read_sequence_options(const JsonNode& node) {
     SequenceOptions options;
@@ -62,17 +46,12 @@ Column read_column(const JsonNode& node, const std::string& owner) {
     column.type_schema = node.optional_string("typeSchema").value_or("");
     column.primary_key = node.boolean("primaryKey");
     column.not_null = node.boolean("notNull") && !column.primary_key;
-    if (auto value = node.optional_member("default"); value && !value->json().is_null()) {
-        column.default_value = read_default(*value);
+    if (auto value = node.present_member("default")) {
+        column.default_value = read_legacy_default(*value);
         column.default_value->sql = pg_repair_legacy_default(column.default_value->sql, column.type, column.dimensions);
     }
-    if (auto generated = node.optional_member("generated"); generated && !generated->json().is_null()) {
-        generated->expect_object();
-        const std::string type = generated->string("type");
-        if (type != "stored") generated->fail("\"type\" must be \"stored\"");
-        column.generated = GeneratedColumn{generated->string("as"), true};
-    }
-    if (auto identity = node.optional_member("identity"); identity && !identity->json().is_null()) {
+    if (auto generated = node.present_member("generated")) column.generated = read_generated(*generated, false);
+    if (auto identity = node.present_member("identity")) {
         identity->expect_object();
         IdentityColumn out;
         const std::string type = identity->string("type");
@@ -106,7 +85,7 @@ Index read_index(const JsonNode& node, const std::string& table) {
         index.columns.push_back(std::move(column));
     }
     index.unique = node.boolean("isUnique");
-    if (auto with = node.optional_member("with"); with && !with->json().is_null()) {
+    if (node.present_member("with")) {
         for (const auto& [key, value] : node.entries("with")) {
             index.with.emplace_back(key, pg_option_text(value));
         }
@@ -151,16 +130,7 @@ Table read_table(const JsonNode& node) {
     }
 
     for (const auto& [key, value] : node.entries("foreignKeys")) {
-        value.expect_object();
-        ForeignKey fk;
-        fk.name = value.string("name");
-        value.string("tableFrom");  // required by 0.31's schema; always the owning table
-        fk.columns = value.strings("columnsFrom");
-        fk.table_to = value.string("tableTo");
-        fk.schema_to = pg_model_schema(value.optional_string("schemaTo").value_or(""));
-        fk.columns_to = value.strings("columnsTo");
-        fk.on_update = value.optional_string("onUpdate").value_or("no action");
-        fk.on_delete = value.optional_string("onDelete").value_or("no action");
+        ForeignKey fk = read_legacy_foreign_key(value, &pg_model_schema);
         fk.name_explicit = fk.name != pg_legacy_foreign_key_name(table.name, fk);
         table.foreign_keys.push_back(std::move(fk));
     }
@@ -189,8 +159,7 @@ Table read_table(const JsonNode& node) {
     }
 
     for (const auto& [key, value] : node.entries("checkConstraints", true)) {
-        value.expect_object();
-        table.checks.push_back({value.string("name"), value.string("value")});
+        table.checks.push_back(read_check(value));
     }
     table.rls_enabled = node.optional_boolean("isRLSEnabled").value_or(false);
     // drizzle enables row-level security on every table with policies, whatever isRLSEnabled says
@@ -209,7 +178,7 @@ View read_view(const JsonNode& node) {
     }
     view.definition = node.optional_string("definition");
     view.materialized = node.boolean("materialized");
-    if (auto with = node.optional_member("with"); with && !with->json().is_null()) {
+    if (node.present_member("with")) {
         for (const auto& [key, value] : node.entries("with")) {
             view.with.emplace_back(detail::camel_to_snake(key), pg_option_text(value));
         }
@@ -233,48 +202,13 @@ ExternalPolicy read_external_policy(const JsonNode& node) {
     return out;
 }
 
-// 0.31 keys renames as `"t"` / `"schema"."t"` and `"t"."c"` / `"schema"."t"."c"`.
-SnapshotRenames read_meta(const JsonNode& root) {
-    SnapshotRenames renames;
-    JsonNode meta = root.object_member("_meta");
-    for (const auto& [from, to] : meta.entries("tables")) {
-        if (!to.json().is_string()) to.fail("must be a string");
-        auto from_parts = split_quoted_key(from);
-        auto to_parts = split_quoted_key(to.json().get<std::string>());
-        if (!from_parts || !to_parts || from_parts->size() != to_parts->size() || from_parts->size() > 2) {
-            to.fail("a table rename must map a quoted name to a quoted name, e.g. \"t\" to \"t2\"");
-        }
-        const std::string schema = from_parts->size() == 2 ? pg_model_schema(from_parts->at(0)) : "";
-        renames.tables.push_back({schema, from_parts->back(), to_parts->back()});
-    }
-    for (const auto& [from, to] : meta.entries("columns")) {
-        if (!to.json().is_string()) to.fail("must be a string");
-        auto from_parts = split_quoted_key(from);
-        auto to_parts = split_quoted_key(to.json().get<std::string>());
-        if (!from_parts || !to_parts || from_parts->size() != to_parts->size() || from_parts->size() < 2 ||
-            from_parts->size() > 3) {
-            to.fail("a column rename must map \"table\".\"column\" to \"table\".\"column\"");
-        }
-        const std::string schema = from_parts->size() == 3 ? pg_model_schema(from_parts->at(0)) : "";
-        const auto& to_list = *to_parts;
-        renames.columns.push_back({schema, to_list[to_list.size() - 2], from_parts->back(), to_list.back()});
-    }
-    meta.entries("schemas");  // required; 0.31 never records a schema rename for PostgreSQL
-    return renames;
-}
-
 }  // namespace
 
 Snapshot read_pg_legacy(const JsonNode& root) {
-    Snapshot snapshot;
-    snapshot.format = SnapshotFormat::legacy;
-    snapshot.schema.dialect = Dialect::postgresql;
+    Snapshot snapshot = read_snapshot_header(root, SnapshotFormat::legacy, Dialect::postgresql);
     // Both paths start with "id"; generate lists sequences before views, custom (zod's order of
     // pgSchema) views before sequences.
-    snapshot.layout =
-        root.key_before("views", "sequences") ? SnapshotLayout::custom : SnapshotLayout::generate;
-    snapshot.id = root.string("id");
-    snapshot.prev_ids = {root.string("prevId")};
+    snapshot.layout = root.key_before("views", "sequences") ? SnapshotLayout::custom : SnapshotLayout::generate;
 
     Schema& schema = snapshot.schema;
     for (const auto& [key, value] : root.entries("tables")) schema.tables.push_back(read_table(value));
@@ -306,7 +240,9 @@ Snapshot read_pg_legacy(const JsonNode& root) {
     }
     for (const auto& [key, value] : root.entries("views", true)) schema.views.push_back(read_view(value));
     pg_resolve_enum_type_schemas(schema);
-    snapshot.renames = read_meta(root);
+    JsonNode meta = root.object_member("_meta");
+    snapshot.renames = read_legacy_meta_renames(meta, &pg_model_schema);
+    meta.entries("schemas");  // required; 0.31 never records a schema rename for PostgreSQL
     return snapshot;
 }
 

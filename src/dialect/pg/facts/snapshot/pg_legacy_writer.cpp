@@ -9,10 +9,11 @@
 //    tableTo, ...), again after {id, prevId}.
 // Both end with writeResult's (cli/commands/migrate.ts) default `_meta` {columns, schemas,
 // tables}: 0.31 never records PostgreSQL renames, so `renames` are not written.
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_formats.hpp"
 #include "drizzle/error.hpp"
-#include "snapshot/formats.hpp"
+#include "snapshot/model_json.hpp"
 #include "util/text.hpp"
-#include "snapshot/pg_common.hpp"
 
 namespace drizzle::snapshot_detail {
 
@@ -20,18 +21,6 @@ namespace {
 
 struct LegacyWriter {
     bool custom = false;  // zod order instead of generate's order
-
-    // A boolean default is a JSON boolean, a number a JSON number (pgSerializer.ts passes
-    // non-string JS values through); everything else is SQL text.
-    static Json default_value(const ColumnDefault& value) {
-        if (value.kind == ColumnDefault::Kind::boolean && (value.sql == "true" || value.sql == "false")) {
-            return value.sql == "true";
-        }
-        if (value.kind == ColumnDefault::Kind::number) {
-            if (auto number = json_number_from_text(value.sql)) return *number;
-        }
-        return value.sql;
-    }
 
     static std::string identity_type(const IdentityColumn& identity) {
         return identity.kind == IdentityColumn::Kind::always ? "always" : "byDefault";
@@ -79,13 +68,13 @@ struct LegacyWriter {
         out["primaryKey"] = c.primary_key;
         out["notNull"] = c.effective_not_null();
         if (custom) {
-            if (c.default_value) out["default"] = default_value(*c.default_value);
+            if (c.default_value) out["default"] = legacy_default_json(*c.default_value);
             if (c.generated) out["generated"] = {{"type", generated_type}, {"as", c.generated->expression}};
             if (c.identity) out["identity"] = identity(c, owner, owner_schema);
         } else {
             if (c.generated) out["generated"] = {{"as", c.generated->expression}, {"type", generated_type}};
             if (c.identity) out["identity"] = identity(c, owner, owner_schema);
-            if (c.default_value) out["default"] = default_value(*c.default_value);
+            if (c.default_value) out["default"] = legacy_default_json(*c.default_value);
         }
         return out;
     }

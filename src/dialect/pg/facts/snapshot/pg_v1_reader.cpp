@@ -12,10 +12,11 @@
 //  - policies: the ones listed before the run of table-ordered own policies were `.link()`ed;
 //    a policy on a table without a `tables` entity is a Schema::policies entry.
 //  - `renames` are kept verbatim (they name many kinds of objects; see SnapshotRenames).
-#include "snapshot/formats.hpp"
-#include "util/text.hpp"
-#include "snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_formats.hpp"
+#include "snapshot/model_json.hpp"
 #include "snapshot/renames.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -25,35 +26,9 @@ namespace drizzle::snapshot_detail {
 
 namespace {
 
-std::optional<std::string> nullable_number_text(const JsonNode& entity, std::string_view key) {
-    JsonNode node = entity.member(key);
-    if (node.json().is_null()) return std::nullopt;
-    auto text = js_number_text(node.json());
-    if (!text) entity.fail("\"" + std::string(key) + "\" must be a number or null");
-    return text;
-}
-
-std::optional<bool> nullable_boolean(const JsonNode& entity, std::string_view key) {
-    JsonNode node = entity.member(key);
-    if (node.json().is_null()) return std::nullopt;
-    if (!node.json().is_boolean()) entity.fail("\"" + std::string(key) + "\" must be a boolean or null");
-    return node.json().get<bool>();
-}
-
-std::string one_of(const JsonNode& entity, std::string_view key, const std::vector<std::string>& allowed) {
-    const std::string value = entity.string(key);
-    for (const auto& option : allowed) {
-        if (value == option) return value;
-    }
-    std::string list;
-    for (const auto& option : allowed) list += (list.empty() ? "\"" : ", \"") + option + "\"";
-    entity.fail("\"" + std::string(key) + "\" must be one of " + list + ", not \"" + value + "\"");
-}
-
 ReferentialAction read_action(const JsonNode& entity, std::string_view key) {
-    JsonNode node = entity.member(key);
-    if (node.json().is_null()) return "no action";  // not set: PostgreSQL's default
-    return pg_lower(one_of(entity, key, {"NO ACTION", "RESTRICT", "SET NULL", "CASCADE", "SET DEFAULT"}));
+    if (!entity.nullable_member(key)) return "no action"; // not set: PostgreSQL's default
+    return pg_lower(entity.one_of(key, {"NO ACTION", "RESTRICT", "SET NULL", "CASCADE", "SET DEFAULT"}));
 }
 
 class V1Reader {
@@ -96,7 +71,7 @@ public:
             } else if (type == "uniques") {
                 read_unique(entity);
             } else if (type == "checks") {
-                owner(entity).checks.push_back({entity.string("name"), entity.string("value")});
+                owner(entity).checks.push_back(read_check(entity));
             } else if (type == "sequences") {
                 read_sequence(entity);
             } else if (type == "roles") {
@@ -164,27 +139,20 @@ private:
         }
         column.dimensions = static_cast<int>(dimensions.json().get<std::int64_t>());
         if (auto value = entity.nullable_string("default")) column.default_value = ColumnDefault{{}, *value};
-        JsonNode generated = entity.member("generated");
-        if (!generated.json().is_null()) {
-            generated.expect_object();
-            if (generated.string("type") != "stored") generated.fail("\"type\" must be \"stored\"");
-            column.generated = GeneratedColumn{generated.string("as"), true};
-        }
-        JsonNode identity = entity.member("identity");
-        if (!identity.json().is_null()) {
-            identity.expect_object();
+        if (auto generated = entity.nullable_member("generated")) column.generated = read_generated(*generated, false);
+        if (auto identity = entity.nullable_member("identity")) {
+            identity->expect_object();
             IdentityColumn out;
-            out.kind = one_of(identity, "type", {"always", "byDefault"}) == "always"
-                           ? IdentityColumn::Kind::always
-                           : IdentityColumn::Kind::by_default;
-            const std::string name = identity.string("name");
+            out.kind = identity->one_of("type", {"always", "byDefault"}) == "always" ? IdentityColumn::Kind::always
+                                                                                     : IdentityColumn::Kind::by_default;
+            const std::string name = identity->string("name");
             out.sequence_name = name == pg_identity_sequence_name(table.name, column.name) ? "" : name;
-            out.options.increment = identity.nullable_string("increment");
-            out.options.start_with = identity.nullable_string("startWith");
-            out.options.min_value = identity.nullable_string("minValue");
-            out.options.max_value = identity.nullable_string("maxValue");
-            out.options.cache = nullable_number_text(identity, "cache");
-            out.options.cycle = nullable_boolean(identity, "cycle").value_or(false);
+            out.options.increment = identity->nullable_string("increment");
+            out.options.start_with = identity->nullable_string("startWith");
+            out.options.min_value = identity->nullable_string("minValue");
+            out.options.max_value = identity->nullable_string("maxValue");
+            out.options.cache = identity->nullable_number_text("cache");
+            out.options.cycle = identity->nullable_boolean("cycle").value_or(false);
             column.identity = std::move(out);
         }
         table.columns.push_back(std::move(column));
@@ -202,11 +170,10 @@ private:
             column.is_expression = element.boolean("isExpression");
             column.asc = element.boolean("asc");
             column.nulls = element.boolean("nullsFirst") ? "first" : "last";
-            JsonNode opclass = element.member("opclass");
-            if (!opclass.json().is_null()) {
-                opclass.expect_object();
-                column.opclass = opclass.string("name");
-                opclass.boolean("default");  // true only from pull; the model keeps the name
+            if (auto opclass = element.nullable_member("opclass")) {
+                opclass->expect_object();
+                column.opclass = opclass->string("name");
+                opclass->boolean("default"); // true only from pull; the model keeps the name
             }
             index.columns.push_back(std::move(column));
         }
@@ -222,10 +189,7 @@ private:
 
     void read_foreign_key(const JsonNode& entity) {
         Table& table = owner(entity);
-        ForeignKey fk;
-        fk.name = entity.string("name");
-        fk.name_explicit = entity.boolean("nameExplicit");
-        fk.columns = entity.strings("columns");
+        auto fk = read_v1_constraint<ForeignKey>(entity);
         fk.schema_to = pg_model_schema(entity.string("schemaTo"));
         fk.table_to = entity.string("tableTo");
         fk.columns_to = entity.strings("columnsTo");
@@ -236,10 +200,7 @@ private:
 
     void read_primary_key(const JsonNode& entity, bool before_its_column) {
         Table& table = owner(entity);
-        PrimaryKey pk;
-        pk.name = entity.string("name");
-        pk.name_explicit = entity.boolean("nameExplicit");
-        pk.columns = entity.strings("columns");
+        auto pk = read_v1_constraint<PrimaryKey>(entity);
         const bool column_key =
             pk.columns.size() == 1 && (up() ? before_its_column : entity.key_before("table", "entityType"));
         if (!column_key) {
@@ -260,10 +221,7 @@ private:
 
     void read_unique(const JsonNode& entity) {
         Table& table = owner(entity);
-        UniqueConstraint unique;
-        unique.name = entity.string("name");
-        unique.name_explicit = entity.boolean("nameExplicit");
-        unique.columns = entity.strings("columns");
+        auto unique = read_v1_constraint<UniqueConstraint>(entity);
         unique.nulls_not_distinct = entity.boolean("nullsNotDistinct");
         unique.column_level = !up() && entity.key_before("table", "entityType");
         table.uniques.push_back(std::move(unique));
@@ -277,22 +235,22 @@ private:
         sequence.options.min_value = entity.nullable_string("minValue");
         sequence.options.max_value = entity.nullable_string("maxValue");
         sequence.options.start_with = entity.nullable_string("startWith");
-        sequence.options.cache = nullable_number_text(entity, "cacheSize");
-        sequence.options.cycle = nullable_boolean(entity, "cycle").value_or(false);
+        sequence.options.cache = entity.nullable_number_text("cacheSize");
+        sequence.options.cycle = entity.nullable_boolean("cycle").value_or(false);
         schema_.sequences.push_back(std::move(sequence));
     }
 
     void read_role(const JsonNode& entity) {
         Role role;
         role.name = entity.string("name");
-        role.superuser = nullable_boolean(entity, "superuser").value_or(false);
-        role.create_db = nullable_boolean(entity, "createDb").value_or(false);
-        role.create_role = nullable_boolean(entity, "createRole").value_or(false);
-        role.inherit = nullable_boolean(entity, "inherit").value_or(true);
-        role.can_login = nullable_boolean(entity, "canLogin").value_or(false);
-        role.replication = nullable_boolean(entity, "replication").value_or(false);
-        role.bypass_rls = nullable_boolean(entity, "bypassRls").value_or(false);
-        if (auto limit = nullable_number_text(entity, "connLimit")) role.conn_limit = std::stoi(*limit);
+        role.superuser = entity.nullable_boolean("superuser").value_or(false);
+        role.create_db = entity.nullable_boolean("createDb").value_or(false);
+        role.create_role = entity.nullable_boolean("createRole").value_or(false);
+        role.inherit = entity.nullable_boolean("inherit").value_or(true);
+        role.can_login = entity.nullable_boolean("canLogin").value_or(false);
+        role.replication = entity.nullable_boolean("replication").value_or(false);
+        role.bypass_rls = entity.nullable_boolean("bypassRls").value_or(false);
+        if (auto limit = entity.nullable_number_text("connLimit")) role.conn_limit = std::stoi(*limit);
         role.password = entity.nullable_string("password");
         role.valid_until = entity.nullable_string("validUntil");
         schema_.roles.push_back(std::move(role));
@@ -303,13 +261,12 @@ private:
         view.schema = pg_model_schema(entity.string("schema"));
         view.name = entity.string("name");
         view.definition = entity.nullable_string("definition");
-        JsonNode with = entity.member("with");
-        if (!with.json().is_null()) {
+        if (entity.nullable_member("with")) {
             for (const auto& [key, value] : entity.entries("with")) {
                 if (!value.json().is_null()) view.with.emplace_back(detail::camel_to_snake(key), pg_option_text(value));
             }
         }
-        view.with_no_data = nullable_boolean(entity, "withNoData").value_or(false);
+        view.with_no_data = entity.nullable_boolean("withNoData").value_or(false);
         view.using_ = entity.nullable_string("using").value_or("");
         view.tablespace = entity.nullable_string("tablespace").value_or("");
         view.materialized = entity.boolean("materialized");
@@ -319,8 +276,8 @@ private:
     static Policy policy_of(const JsonNode& entity) {
         Policy policy;
         policy.name = entity.string("name");
-        policy.as = pg_lower(one_of(entity, "as", {"PERMISSIVE", "RESTRICTIVE"}));
-        policy.for_ = pg_lower(one_of(entity, "for", {"ALL", "SELECT", "INSERT", "UPDATE", "DELETE"}));
+        policy.as = pg_lower(entity.one_of("as", {"PERMISSIVE", "RESTRICTIVE"}));
+        policy.for_ = pg_lower(entity.one_of("for", {"ALL", "SELECT", "INSERT", "UPDATE", "DELETE"}));
         policy.to = entity.strings("roles");
         policy.using_ = entity.nullable_string("using");
         policy.with_check = entity.nullable_string("withCheck");
@@ -373,29 +330,15 @@ private:
     std::map<TableKey, std::size_t> tables_;
 };
 
-// Table and column entities tell the two entity layouts apart: generate ends
-// `entityType, schema[, table]`, up ends `schema[, table], entityType`.
-SnapshotLayout entity_layout(const std::vector<JsonNode>& entities) {
-    for (const auto& entity : entities) {
-        if (!entity.json().is_object()) continue;
-        auto type = entity.json().find("entityType");
-        if (type == entity.json().end() || (*type != "tables" && *type != "columns")) continue;
-        return entity.key_before("schema", "entityType") ? SnapshotLayout::up : SnapshotLayout::generate;
-    }
-    return SnapshotLayout::generate;
-}
-
 }  // namespace
 
 Snapshot read_pg_v1(const JsonNode& root) {
-    Snapshot snapshot;
-    snapshot.format = SnapshotFormat::v1;
-    snapshot.schema.dialect = Dialect::postgresql;
-    snapshot.id = root.string("id");
-    snapshot.prev_ids = root.strings("prevIds");
+    Snapshot snapshot = read_snapshot_header(root, SnapshotFormat::v1, Dialect::postgresql);
 
     const auto entities = root.elements("ddl");
-    snapshot.ddl_layout = entity_layout(entities);
+    // Table and column entities tell the two entity layouts apart: generate ends
+    // `entityType, schema[, table]`, up ends `schema[, table], entityType`.
+    snapshot.ddl_layout = v1_entity_layout(entities, {"tables", "columns"}, "schema");
     // generate starts with "version"; custom ({id, prevIds, ...previous}) and up (versions.ts
     // upToV8) both start with "id" and order the top level alike, so the entities decide.
     if (root.first_key() == "id") {

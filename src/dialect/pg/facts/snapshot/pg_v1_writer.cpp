@@ -12,11 +12,11 @@
 //  - up: dialects/postgres/versions.ts upToV8 (inputs without entityType, so it comes last).
 //    Entity order: schemas, sequences, then per table: table, (key, column)..., composite keys,
 //    uniques, checks, indexes, fks, policies; then enums, roles, other policies, views.
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_formats.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "snapshot/formats.hpp"
-#include "util/text.hpp"
-#include "snapshot/pg_common.hpp"
 #include "snapshot/renames.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <map>

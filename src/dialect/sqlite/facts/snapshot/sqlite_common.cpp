@@ -1,5 +1,5 @@
 // Helpers shared by the 0.31 and 1.0 SQLite snapshot readers and writers.
-#include "snapshot/sqlite_common.hpp"
+#include "dialect/sqlite/facts/snapshot/sqlite_common.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -7,33 +7,16 @@
 //  - `indexes` stay indexes (0.31 cannot tell `.unique()` from a unique index); the rarely
 //    seen `uniqueConstraints` become uniques.
 //  - FK / composite PK / unique names are kept; name_explicit = the name is not 0.31's default.
+#include "dialect/sqlite/facts/snapshot/sqlite_common.hpp"
+#include "dialect/sqlite/facts/snapshot/sqlite_formats.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "snapshot/formats.hpp"
-#include "snapshot/renames.hpp"
-#include "snapshot/sqlite_common.hpp"
+#include "snapshot/model_json.hpp"
 
 #include <set>
 
 namespace drizzle::snapshot_detail {
 
 namespace {
-
-ColumnDefault read_default(const JsonNode& node) {
-    const Json& value = node.json();
-    ColumnDefault out;
-    if (value.is_string()) {
-        out.sql = value.get<std::string>();
-    } else if (value.is_boolean()) {
-        out.kind = ColumnDefault::Kind::boolean;
-        out.sql = value.get<bool>() ? "true" : "false";
-    } else if (value.is_number()) {
-        out.kind = ColumnDefault::Kind::number;
-        out.sql = *js_number_text(value);
-    } else {
-        node.fail("must be a string, number or boolean");
-    }
-    return out;
-}
 
 Column read_column(const JsonNode& node) {
     node.expect_object();
@@ -43,17 +26,10 @@ Column read_column(const JsonNode& node) {
     column.primary_key = node.boolean("primaryKey");
     column.not_null = node.boolean("notNull") && !column.primary_key;
     column.autoincrement = node.optional_boolean("autoincrement").value_or(false);
-    if (auto value = node.optional_member("default"); value && !value->json().is_null()) {
-        column.default_value = read_default(*value);
-    }
-    if (auto generated = node.optional_member("generated"); generated && !generated->json().is_null()) {
-        generated->expect_object();
-        const std::string type = generated->string("type");
-        if (type != "stored" && type != "virtual") {
-            generated->fail("\"type\" must be \"stored\" or \"virtual\"");
-        }
-        column.generated =
-            GeneratedColumn{generated_expression_from_text(generated->string("as")), type == "stored"};
+    if (auto value = node.present_member("default")) column.default_value = read_legacy_default(*value);
+    if (auto generated = node.present_member("generated")) {
+        column.generated = read_generated(*generated, true);
+        column.generated->expression = generated_expression_from_text(column.generated->expression);
     }
     return column;
 }
@@ -61,10 +37,10 @@ Column read_column(const JsonNode& node) {
 // `internal.indexes.<name>.columns.<text>.isExpression` marks expression elements.
 std::set<std::pair<std::string, std::string>> expression_columns(const JsonNode& root) {
     std::set<std::pair<std::string, std::string>> out;
-    auto internal = root.optional_member("internal");
-    if (!internal || internal->json().is_null()) return out;
+    auto internal = root.present_member("internal");
+    if (!internal) return out;
     internal->expect_object();
-    if (!internal->has("indexes") || internal->member("indexes").json().is_null()) return out;
+    if (!internal->present_member("indexes")) return out;
     for (const auto& [index_name, index] : internal->entries("indexes")) {
         if (index.json().is_null()) continue;
         index.expect_object();
@@ -105,15 +81,7 @@ Table read_table(const JsonNode& node, const std::set<std::pair<std::string, std
     }
 
     for (const auto& [key, value] : node.entries("foreignKeys")) {
-        value.expect_object();
-        ForeignKey fk;
-        fk.name = value.string("name");
-        value.string("tableFrom");  // required by 0.31's schema; always the owning table
-        fk.columns = value.strings("columnsFrom");
-        fk.table_to = value.string("tableTo");
-        fk.columns_to = value.strings("columnsTo");
-        fk.on_update = value.optional_string("onUpdate").value_or("no action");
-        fk.on_delete = value.optional_string("onDelete").value_or("no action");
+        ForeignKey fk = read_legacy_foreign_key(value, nullptr);
         fk.name_explicit =
             fk.name != default_foreign_key_name(NamingStyle::legacy, Dialect::sqlite, table.name, fk);
         table.foreign_keys.push_back(std::move(fk));
@@ -141,8 +109,7 @@ Table read_table(const JsonNode& node, const std::set<std::pair<std::string, std
     }
 
     for (const auto& [key, value] : node.entries("checkConstraints", true)) {
-        value.expect_object();
-        table.checks.push_back({value.string("name"), value.string("value")});
+        table.checks.push_back(read_check(value));
     }
     return table;
 }
@@ -157,40 +124,12 @@ View read_view(const JsonNode& node) {
     return view;
 }
 
-SnapshotRenames read_meta(const JsonNode& root) {
-    SnapshotRenames renames;
-    JsonNode meta = root.object_member("_meta");
-    for (const auto& [from, to] : meta.entries("tables")) {
-        if (!to.json().is_string()) to.fail("must be a string");
-        auto from_parts = split_quoted_key(from);
-        auto to_parts = split_quoted_key(to.json().get<std::string>());
-        if (!from_parts || !to_parts || from_parts->size() != 1 || to_parts->size() != 1) {
-            to.fail("a table rename must map a quoted name to a quoted name, e.g. \"t\" to \"t2\"");
-        }
-        renames.tables.push_back({"", from_parts->at(0), to_parts->at(0)});
-    }
-    for (const auto& [from, to] : meta.entries("columns")) {
-        if (!to.json().is_string()) to.fail("must be a string");
-        auto from_parts = split_quoted_key(from);
-        auto to_parts = split_quoted_key(to.json().get<std::string>());
-        if (!from_parts || !to_parts || from_parts->size() != 2 || to_parts->size() != 2) {
-            to.fail("a column rename must map \"table\".\"column\" to \"table\".\"column\"");
-        }
-        renames.columns.push_back({"", to_parts->at(0), from_parts->at(1), to_parts->at(1)});
-    }
-    return renames;
-}
-
 }  // namespace
 
 Snapshot read_sqlite_legacy(const JsonNode& root) {
-    Snapshot snapshot;
-    snapshot.format = SnapshotFormat::legacy;
-    snapshot.schema.dialect = Dialect::sqlite;
+    Snapshot snapshot = read_snapshot_header(root, SnapshotFormat::legacy, Dialect::sqlite);
     // generate starts with "version"; custom re-serialises a zod parse and starts with "id".
     snapshot.layout = root.first_key() == "id" ? SnapshotLayout::custom : SnapshotLayout::generate;
-    snapshot.id = root.string("id");
-    snapshot.prev_ids = {root.string("prevId")};
 
     const auto expressions = expression_columns(root);
     for (const auto& [key, value] : root.entries("tables")) {
@@ -200,7 +139,7 @@ Snapshot read_sqlite_legacy(const JsonNode& root) {
         snapshot.schema.views.push_back(read_view(value));
     }
     root.object_member("enums");
-    snapshot.renames = read_meta(root);
+    snapshot.renames = read_legacy_meta_renames(root.object_member("_meta"), nullptr);
     return snapshot;
 }
 

@@ -1,5 +1,5 @@
 // Helpers shared by the 0.31 and 1.0 PostgreSQL snapshot readers and writers.
-#include "snapshot/pg_common.hpp"
+#include "dialect/pg/facts/snapshot/pg_common.hpp"
 
 #include "drizzle/schema/naming.hpp"
 #include "drizzle/schema/pg_literals.hpp"
