@@ -17,6 +17,15 @@ namespace drizzle {
 /// there is no "default dialect" behaviour to fall back on.
 class DialectFacts {
 public:
+    /// The kinds of objects, beyond tables, columns, indexes, keys, checks and views, that this
+    /// dialect has (what schemaFilter applies to, and which counts pull and push report).
+    struct ObjectKinds {
+        bool schemas = false;    ///< named schemas holding the objects (PostgreSQL's `public`, ...)
+        bool enums = false;      ///< enum types of their own
+        bool sequences = false;  ///< sequences of their own
+        bool policies = false;   ///< row-level security policies
+    };
+
     virtual ~DialectFacts() = default;
 
     /// The dialect these facts describe; its name is the canonical config name.
@@ -50,6 +59,14 @@ public:
     /// The name of an unnamed unique constraint.
     virtual std::string default_unique_name(NamingStyle style, const std::string& table,
                                             const std::vector<std::string>& columns) const = 0;
+
+    // ---- workflow questions (drizzle/kit) ------------------------------------------------------
+
+    /// Which kinds of objects this dialect has; see ObjectKinds.
+    virtual ObjectKinds object_kinds() const = 0;
+    /// Whether the database stores constraint names as given, so that the names a snapshot
+    /// records are the database's own and are kept rather than re-derived.
+    virtual bool keeps_constraint_names() const = 0;
 };
 
 }  // namespace drizzle

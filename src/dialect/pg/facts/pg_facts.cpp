@@ -54,6 +54,11 @@ public:
                                     const std::vector<std::string>& columns) const override {
         return table + "_" + joined(columns) + (style == NamingStyle::v1 ? "_key" : "_unique");
     }
+
+    // ---- workflow questions (drizzle/kit) ------------------------------------------------------
+
+    ObjectKinds object_kinds() const override { return {true, true, true, true}; }
+    bool keeps_constraint_names() const override { return true; }
 };
 
 }  // namespace

@@ -40,6 +40,12 @@ public:
                                     const std::vector<std::string>& columns) const override {
         return table + "_" + joined(columns) + "_unique";
     }
+
+    // ---- workflow questions (drizzle/kit) ------------------------------------------------------
+
+    ObjectKinds object_kinds() const override { return {}; }
+    // Constraint names are not read back from a SQLite database: they are derived again.
+    bool keeps_constraint_names() const override { return false; }
 };
 
 }  // namespace
