@@ -1,11 +1,40 @@
-// The CLI commands: each takes its parsed options and returns an exit code.
+// The CLI commands: each registers its flags on the app and runs with its parsed options,
+// returning an exit code. main() only calls the add_*_command list.
 #pragma once
 
 #include "cli/common.hpp"
 
+#include <functional>
 #include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace drizzle::cli {
+
+/// A registered command: its CLI11 subcommand and what runs when it is the one parsed.
+struct Command {
+    CLI::App* app = nullptr;
+    std::function<int()> run;
+};
+using CommandList = std::vector<Command>;
+
+/// The footer every command's --help ends with.
+extern const char* const kExitCodes;
+
+/// --config, --dialect and, when asked for, --schema and --out.
+void add_config_flags(CLI::App& command, ConfigFlags& flags, bool with_schema, bool with_out);
+/// --url and the filters pull and push read the database through.
+void add_filter_flags(CLI::App& command, ConfigFlags& flags);
+
+/// Each adds its subcommand to `app` and its entry to `commands`.
+void add_generate_command(CLI::App& app, CommandList& commands);
+void add_migrate_command(CLI::App& app, CommandList& commands);
+void add_push_command(CLI::App& app, CommandList& commands);
+void add_pull_command(CLI::App& app, CommandList& commands);
+void add_export_command(CLI::App& app, CommandList& commands);
 
 struct GenerateOptions {
     ConfigFlags config;

@@ -1,7 +1,7 @@
 // Maps every error to its message and exit code, in one place.
 #include "cli/exit_codes.hpp"
 
-#include "cli/database.hpp"
+#include "drizzle/kit/database.hpp"
 
 #include <iostream>
 
@@ -47,7 +47,7 @@ int run_body(const std::function<int()>& body) {
 int run_guarded(const std::function<int()>& body) {
     const int code = run_body(body);
     // The command's connections are closed by now (they live in `body`).
-    if (code != exit_ok) discard_created_files();
+    if (code != exit_ok) kit::discard_created_files();
     return code;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "drizzle/error.hpp"
+#include "drizzle/kit/schema_source.hpp"
 
 #include <functional>
 #include <string>
@@ -16,11 +17,8 @@ enum ExitCode : int {
     exit_schema_compile = 4,    ///< the C++ schema headers did not compile
 };
 
-/// The user's schema headers failed to compile; the message holds the compiler's output.
-class SchemaCompileError : public UserError {
-public:
-    using UserError::UserError;
-};
+/// The user's schema headers failed to compile (thrown by drizzle/kit's schema loading).
+using kit::SchemaCompileError;
 
 /// Runs a command body, printing any error as `error: ...` on stderr and returning its exit code.
 int run_guarded(const std::function<int()>& body);

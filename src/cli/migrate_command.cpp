@@ -1,10 +1,9 @@
 // `migrate`: apply the pending migrations of the folder to the configured database.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "cli/database.hpp"
-#include "cli/folder_dialect.hpp"
-#include "drizzle/migrate/folder.hpp"
-#include "drizzle/migrate/migrator.hpp"
+#include "drizzle/kit/apply_migrations.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -13,9 +12,6 @@ namespace drizzle::cli {
 int run_migrate(const MigrateOptionsCli& options) {
     Config config = resolve_config(options.config);
     MigrateOptions migrate_options;
-    migrate_options.folder = config.out_dir();
-    migrate_options.table = config.migrations_table;
-    migrate_options.schema = config.migrations_schema;
     if (options.tx_mode == "all") {
         migrate_options.tx_mode = TxMode::all;
     } else if (options.tx_mode == "file") {
@@ -29,13 +25,7 @@ int run_migrate(const MigrateOptionsCli& options) {
     migrate_options.lock_timeout_ms = options.lock_timeout_seconds * 1000;
     migrate_options.log = [](const std::string& line) { std::cout << line << std::endl; };
 
-    // Before connecting: opening a SQLite path creates the file, and a wrong `out` must leave
-    // nothing behind (no database file, no bookkeeping table).
-    check_migrations_folder(migrate_options);
-    // A folder of another dialect is refused before the database is opened (or created) too.
-    require_folder_dialect(config, MigrationsFolder::read(migrate_options.folder));
-    auto connection = open_database(config);
-    MigrateResult result = migrate(*connection, migrate_options);
+    MigrateResult result = kit::apply_migrations(config, migrate_options);
     if (result.applied.empty()) {
         print_success("No pending migrations (" + std::to_string(result.already_applied) + " already applied)");
     } else {
@@ -44,4 +34,30 @@ int run_migrate(const MigrateOptionsCli& options) {
     return exit_ok;
 }
 
-}  // namespace drizzle::cli
+void add_migrate_command(CLI::App& app, CommandList& commands) {
+    auto options = std::make_shared<MigrateOptionsCli>();
+    auto* command = app.add_subcommand("migrate", "Apply pending migrations to the database");
+    add_config_flags(*command, options->config, false, true);
+    command->add_option("--url", options->config.url,
+                        "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
+    command
+        ->add_option("--tx-mode", options->tx_mode,
+                     "all: one transaction for the run (default); file: one per migration")
+        ->check(CLI::IsMember({"all", "file"}));
+    command->add_flag("--allow-modified", options->allow_modified,
+                      "Go on when an applied migration's file has changed (warns)");
+    command->add_flag("--allow-out-of-order", options->allow_out_of_order,
+                      "Apply pending migrations older than the newest applied one");
+    command->add_flag("--allow-missing", options->allow_missing,
+                      "Go on when the database records migrations whose files are gone (warns)");
+    command->add_option("--lock-timeout", options->lock_timeout_seconds,
+                        "Seconds to wait for another migrator (default 60)");
+    command->add_option("--migrations-table", options->config.migrations_table,
+                        "Overrides migrations.table (default __drizzle_migrations)");
+    command->add_option("--migrations-schema", options->config.migrations_schema,
+                        "Overrides migrations.schema (PostgreSQL, default drizzle)");
+    command->footer(kExitCodes);
+    commands.push_back({command, [options] { return run_migrate(*options); }});
+}
+
+} // namespace drizzle::cli

@@ -1,6 +1,9 @@
 // The terminal prompt for rename-or-create questions, worded like drizzle-kit's.
 #include "cli/prompt_resolver.hpp"
 
+#include "cli/common.hpp"
+#include "util/files.hpp"
+
 #include <iostream>
 #include <string>
 
@@ -54,6 +57,20 @@ std::optional<std::string> PromptResolver::resolve(const RenameQuestion& questio
         }
         out_ << "Please answer a number from 1 to " << question.candidates.size() + 1 << ".\n";
     }
+}
+
+PromptResolver& TerminalDecisions::resolver() {
+    if (!prompt_) {
+        answers_.emplace(answers_file_.empty()
+                             ? std::vector<RenameDecision>{}
+                             : decisions_from_json(detail::read_file_bytes(answers_file_), answers_file_));
+        prompt_.emplace(*answers_, interactive_terminal(), std::cin, std::cout);
+    }
+    return *prompt_;
+}
+
+kit::DecisionSource TerminalDecisions::source() {
+    return {[this]() -> Resolver& { return resolver(); }, [this] { return resolver().open_questions(); }};
 }
 
 }  // namespace drizzle::cli

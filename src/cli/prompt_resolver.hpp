@@ -2,8 +2,11 @@
 #pragma once
 
 #include "drizzle/diff/resolver.hpp"
+#include "drizzle/kit/generate.hpp"
 
 #include <iosfwd>
+#include <optional>
+#include <string>
 
 namespace drizzle::cli {
 
@@ -22,6 +25,23 @@ private:
     std::istream& in_;
     std::ostream& out_;
     std::vector<RenameQuestion> open_;
+};
+
+/// The decisions of a command: the --answers file (read when first needed), then the terminal.
+class TerminalDecisions {
+public:
+    explicit TerminalDecisions(std::string answers_file) : answers_file_(std::move(answers_file)) {}
+    TerminalDecisions(const TerminalDecisions&) = delete;  // source() hands out `this`
+    TerminalDecisions& operator=(const TerminalDecisions&) = delete;
+    /// The resolver, created (and the answers file read) on the first call.
+    PromptResolver& resolver();
+    /// For drizzle::kit workflows.
+    kit::DecisionSource source();
+
+private:
+    std::string answers_file_;
+    std::optional<ScriptedResolver> answers_;
+    std::optional<PromptResolver> prompt_;
 };
 
 }  // namespace drizzle::cli

@@ -8,4 +8,10 @@ std::size_t DialectOps::align_with_live(Connection&, const Schema&, Schema&,
     return 0;
 }
 
+// ---- workflow questions (drizzle/kit) ----------------------------------------------------------
+
+void DialectOps::require_existing_database(const Config&) const {}
+
+std::filesystem::path DialectOps::local_database_file(const Config&) const { return {}; }
+
 }  // namespace drizzle

@@ -23,6 +23,15 @@ class JsonNode;  // src/snapshot/json_reader.hpp: a JSON value with its path, fo
 /// there is no "default dialect" behaviour to fall back on.
 class DialectFacts {
 public:
+    /// The kinds of objects, beyond tables, columns, indexes, keys, checks and views, that this
+    /// dialect has (what schemaFilter applies to, and which counts pull and push report).
+    struct ObjectKinds {
+        bool schemas = false;    ///< named schemas holding the objects (PostgreSQL's `public`, ...)
+        bool enums = false;      ///< enum types of their own
+        bool sequences = false;  ///< sequences of their own
+        bool policies = false;   ///< row-level security policies
+    };
+
     virtual ~DialectFacts() = default;
 
     /// The dialect these facts describe; its name is the canonical config name.
@@ -111,6 +120,19 @@ public:
     /// The file text of `snapshot` (a schema of this dialect) in its format and layout, byte for
     /// byte as drizzle-kit writes it (see drizzle::write_snapshot).
     virtual std::string write_snapshot(const Snapshot& snapshot) const = 0;
+
+    // ---- workflow questions (drizzle/kit) ------------------------------------------------------
+
+    /// Which kinds of objects this dialect has; see ObjectKinds.
+    virtual ObjectKinds object_kinds() const = 0;
+    /// Whether making a column NOT NULL replaces its NULLs by the new default (SQLite's table
+    /// rebuild copies them through the default) rather than refusing them; push counts the rows
+    /// that would make it fail only when it does not.
+    virtual bool not_null_change_fills_nulls_from_default() const = 0;
+    /// Whether changing a column's type converts the stored values (a cast that can fail or
+    /// lose data), so push counts the rows at risk; false when values are kept as stored
+    /// (SQLite's type affinity).
+    virtual bool type_change_converts_values() const = 0;
 };
 
 }  // namespace drizzle

@@ -12,6 +12,7 @@
 #include "drizzle/schema/model.hpp"
 
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -69,6 +70,17 @@ public:
 
     /// The C++ header `pull` writes for `schema`, in this dialect's DSL.
     virtual pull::PulledHeader write_header(const Schema& schema, const pull::HeaderOptions& options) const = 0;
+
+    // ---- workflow questions (drizzle/kit) ------------------------------------------------------
+
+    /// For commands that only read a database (pull): throws unless the database `config` names
+    /// exists already, where connecting would otherwise create an empty one. Servers: nothing to
+    /// check (the default).
+    virtual void require_existing_database(const Config& config) const;
+
+    /// The local file connect() would create when it is missing (so a failed command can remove
+    /// it again); empty for in-memory databases and servers (the default).
+    virtual std::filesystem::path local_database_file(const Config& config) const;
 };
 
 }  // namespace drizzle

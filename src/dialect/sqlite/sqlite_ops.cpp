@@ -9,6 +9,8 @@
 #include "pull/header_writers.hpp"
 #include "dialect/sqlite/sqlite_header.hpp"
 
+#include <filesystem>
+
 namespace drizzle::sqlite {
 
 namespace {
@@ -54,6 +56,31 @@ public:
 
     pull::PulledHeader write_header(const Schema& schema, const pull::HeaderOptions& options) const override {
         return pull::detail::write_planned_header(schema, options, header_dialect());
+    }
+
+    // ---- workflow questions (drizzle/kit) ------------------------------------------------------
+
+    // A SQLite URL names a file; opening a missing one would create an empty database and pull nothing.
+    void require_existing_database(const Config& config) const override {
+        require_file_url(config);
+        const std::string url = config.credentials.url.value_or("");
+        if (url.empty() || url == ":memory:" || url.rfind("file:", 0) == 0) return;
+        if (!std::filesystem::exists(url)) {
+            throw Error("cannot open sqlite database \"" + url + "\": the file does not exist");
+        }
+    }
+
+    // The file a SQLite URL names (`./local.db`, `file:local.db?mode=rwc`), or "" for memory.
+    std::filesystem::path local_database_file(const Config& config) const override {
+        const std::string url = config.credentials.url.value_or("");
+        if (url.empty() || url == ":memory:") return {};
+        if (!url.starts_with("file:")) return url;
+        const auto end = url.find_first_of("?#");
+        std::string path = url.substr(5, end == std::string::npos ? std::string::npos : end - 5);
+        if (path.starts_with("//")) {
+            path.erase(0, path.find('/', 2) == std::string::npos ? path.size() : path.find('/', 2));
+        }
+        return path == ":memory:" ? std::filesystem::path() : std::filesystem::path(path);
     }
 
 private:

@@ -110,6 +110,12 @@ public:
     std::string write_snapshot(const Snapshot& snapshot) const override {
         return snapshot_detail::write_pg_snapshot(snapshot);
     }
+
+    // ---- workflow questions (drizzle/kit) ------------------------------------------------------
+
+    ObjectKinds object_kinds() const override { return {true, true, true, true}; }
+    bool not_null_change_fills_nulls_from_default() const override { return false; }
+    bool type_change_converts_values() const override { return true; }
 };
 
 }  // namespace

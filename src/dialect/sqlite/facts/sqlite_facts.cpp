@@ -98,6 +98,13 @@ public:
     std::string write_snapshot(const Snapshot& snapshot) const override {
         return snapshot_detail::write_sqlite_snapshot(snapshot);
     }
+
+    // ---- workflow questions (drizzle/kit) ------------------------------------------------------
+
+    ObjectKinds object_kinds() const override { return {}; }
+    // Constraint names are not read back from a SQLite database: they are derived again.
+    bool not_null_change_fills_nulls_from_default() const override { return true; }
+    bool type_change_converts_values() const override { return false; }
 };
 
 }  // namespace

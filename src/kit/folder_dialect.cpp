@@ -1,5 +1,5 @@
 // The migrations folder's own dialect (journal or newest snapshot) against the config's.
-#include "cli/folder_dialect.hpp"
+#include "drizzle/kit/folder_dialect.hpp"
 
 #include "drizzle/error.hpp"
 #include "migrate/journal.hpp"
@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 namespace fs = std::filesystem;
 
@@ -47,4 +47,4 @@ void require_folder_dialect(const Config& config, const MigrationsFolder& folder
     }
 }
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

@@ -1,5 +1,5 @@
 // Random and validated migration names.
-#include "cli/migration_names.hpp"
+#include "drizzle/kit/migration_names.hpp"
 
 #include "drizzle/error.hpp"
 
@@ -7,7 +7,7 @@
 #include <cctype>
 #include <random>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 std::string random_migration_name() {
     static constexpr std::array adjectives = {"brave", "calm", "clever", "eager", "fancy", "gentle", "happy",
@@ -31,4 +31,4 @@ void require_valid_migration_name(const std::string& name) {
     }
 }
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 /// Which objects of a live database belong to the project (config tablesFilter, schemaFilter,
 /// extensionsFilters). Objects outside them are never reported, diffed or touched.
@@ -17,7 +17,7 @@ struct ObjectFilter {
     /// Glob patterns on table/view names (`*`, `?`, `[...]`); a leading `!` excludes.
     /// Empty = every table.
     std::vector<std::string> tables;
-    /// PostgreSQL schemas to read; empty = every user schema.
+    /// Schemas to read (dialects with schemas); empty = every user schema.
     std::vector<std::string> schemas;
     /// Extensions whose own tables are skipped ("postgis": spatial_ref_sys, geometry_columns, ...).
     /// Tables that belong to any installed extension are always skipped.
@@ -41,15 +41,14 @@ struct ObjectCounts {
 };
 ObjectCounts count_objects(const Schema& schema);
 
-/// Introspects the configured database (SQLite or PostgreSQL) through `filter`, skipping drizzle's
+/// Introspects the configured database through `filter`, skipping drizzle's
 /// bookkeeping table. The number of catalog queries does not depend on the number of tables.
 /// `log` receives progress lines (e.g. "12 tables, 80 columns, 3 enums fetched").
 Schema introspect_live(const Config& config, Connection& connection, const ObjectFilter& filter,
                        const std::function<void(const std::string&)>& log = {});
 
 /// Aligns the expressions of `desired` with how the live database already stores the same ones
-/// (PostgreSQL: see pg::adopt_live_expressions), so push compares meaning, not spelling.
-/// SQLite keeps expressions as written: nothing to do there.
+/// (DialectOps::align_with_live), so push compares meaning, not spelling.
 void align_expressions_with_live(Connection& connection, const Schema& live, Schema& desired,
                                  const std::function<void(const std::string&)>& log = {});
 
@@ -57,4 +56,4 @@ void align_expressions_with_live(Connection& connection, const Schema& live, Sch
 /// objects outside the filter).
 void apply_filter(Schema& schema, const ObjectFilter& filter);
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

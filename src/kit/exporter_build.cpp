@@ -1,8 +1,7 @@
 // Builds the schema exporter from the user's C++ headers, cached by the content of every input.
 #include "util/files.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/process.hpp"
-#include "cli/schema_source.hpp"
+#include "kit/process.hpp"
+#include "drizzle/kit/schema_source.hpp"
 #include "drizzle/migrate/folder.hpp"
 #include "drizzle/migrate/migrator.hpp"
 
@@ -18,7 +17,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
@@ -219,4 +218,4 @@ ExporterToolchain default_toolchain() {
     return toolchain;
 }
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

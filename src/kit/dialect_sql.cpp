@@ -1,11 +1,11 @@
-// Dialect dispatch for SQL generation.
-#include "cli/dialect_sql.hpp"
+// A diff rendered through the dialect's operations; which commands a build supports.
+#include "drizzle/kit/dialect_sql.hpp"
 
 #include "drizzle/dialect/dialect_ops.hpp"
 #include "drizzle/dialect/registry.hpp"
 #include "drizzle/error.hpp"
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 std::vector<std::string> dialect_statements(Dialect dialect, const DiffResult& diff, bool& no_transaction) {
     MigrationSql sql = dialect_ops(dialect).migration_sql(diff);
@@ -23,7 +23,14 @@ std::string join_statements(const std::vector<std::string>& statements, bool bre
 }
 
 void require_supported(Dialect dialect, const std::string& command) {
-    if (dialect == Dialect::mysql) throw UserError(command + " does not support the mysql dialect yet");
+    if (has_dialect_ops(dialect)) return;
+    try {
+        dialect_facts(dialect);
+    } catch (const UserError&) {
+        // Known by name only (mysql): no facts, no operations anywhere.
+        throw UserError(command + " does not support the " + std::string(to_string(dialect)) + " dialect yet");
+    }
+    dialect_ops(dialect);  // known but not built here: the registry says so
 }
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

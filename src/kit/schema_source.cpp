@@ -1,6 +1,6 @@
 // Loads the desired schema from C++ headers, drizzle-kit snapshots or SQL files, and merges them.
 #include "util/files.hpp"
-#include "cli/schema_source.hpp"
+#include "drizzle/kit/schema_source.hpp"
 
 #include "drizzle/dialect/dialect_ops.hpp"
 #include "drizzle/dialect/registry.hpp"
@@ -18,7 +18,7 @@
 #include <tuple>
 #include <utility>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 namespace fs = std::filesystem;
 
@@ -142,7 +142,7 @@ Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
             } else if (path.extension() == ".json") {
                 Snapshot snapshot = parse_snapshot(detail::read_file_bytes(path), path.string());
                 Schema recorded = std::move(snapshot.schema);
-                if (dialect == Dialect::postgresql) keep_recorded_names(recorded, snapshot.format);
+                if (dialect_facts(dialect).constraints_addressed_by_name()) keep_recorded_names(recorded, snapshot.format);
                 merge_into(schema, std::move(recorded), path, dialect);
             } else if (path.extension() == ".sql") {
                 Schema loaded = load_sql(path, dialect);
@@ -175,4 +175,4 @@ Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
     return schema;
 }
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

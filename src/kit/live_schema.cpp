@@ -1,5 +1,5 @@
 // Introspects the configured database and keeps only the objects tablesFilter/schemaFilter/extensionsFilters manage.
-#include "cli/live_schema.hpp"
+#include "drizzle/kit/live_schema.hpp"
 
 #include "config/config_detail.hpp"
 #include "drizzle/dialect/dialect_ops.hpp"
@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <set>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 namespace {
 
@@ -55,7 +55,8 @@ ObjectFilter object_filter(const Config& config, const Schema* desired) {
     filter.tables = config.tables_filter;
     filter.extensions = config.extensions_filters;
     filter.roles = config.roles.enabled;
-    if (config.dialect != Dialect::postgresql) return filter;
+    // schemaFilter and the schemas push manages only mean something where objects live in schemas.
+    if (!dialect_facts(*config.dialect).object_kinds().schemas) return filter;
     filter.schemas = config.schema_filter;
     if (filter.schemas.empty() && desired) {
         // Push manages public plus what the code declares; other schemas of the database are not ours.
@@ -115,10 +116,10 @@ Schema introspect_live(const Config& config, Connection& connection, const Objec
                            std::to_string(n.indexes) + " indexes, " + std::to_string(n.foreign_keys) +
                            " foreign keys, " + std::to_string(n.checks) + " checks, " + std::to_string(n.views) +
                            " views";
-        if (schema.dialect == Dialect::postgresql) {
-            line += ", " + std::to_string(n.enums) + " enums, " + std::to_string(n.sequences) + " sequences, " +
-                    std::to_string(n.policies) + " policies";
-        }
+        const DialectFacts::ObjectKinds kinds = dialect_facts(schema.dialect).object_kinds();
+        if (kinds.enums) line += ", " + std::to_string(n.enums) + " enums";
+        if (kinds.sequences) line += ", " + std::to_string(n.sequences) + " sequences";
+        if (kinds.policies) line += ", " + std::to_string(n.policies) + " policies";
         log(line + " fetched from " + connection.describe());
     }
     return schema;
@@ -129,4 +130,4 @@ void align_expressions_with_live(Connection& connection, const Schema& live, Sch
     dialect_ops(connection.dialect()).align_with_live(connection, live, desired, log);
 }
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 /// `<adjective>_<hero>` like drizzle-kit's (e.g. "brave_vision").
 std::string random_migration_name();
@@ -11,4 +11,4 @@ std::string random_migration_name();
 /// Throws UserError unless `name` is usable in a file name: letters, digits, `_` and `-`.
 void require_valid_migration_name(const std::string& name);
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 /// One way a push touches existing rows.
 struct DataRisk {
@@ -37,4 +37,4 @@ std::vector<DataRisk> assess_data_risks(const std::vector<Operation>& operations
 /// The risks as a JSON array, for runs without a terminal.
 std::string risks_to_json(const std::vector<DataRisk>& risks);
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

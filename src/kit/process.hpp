@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 struct ProcessResult {
     int exit_code = -1;  ///< -1 when the program could not be started or was killed
@@ -18,4 +18,4 @@ struct ProcessResult {
 /// through files in `scratch_dir`.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& scratch_dir);
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

@@ -1,6 +1,6 @@
 // posix_spawn-based child processes with captured output.
 #include "util/files.hpp"
-#include "cli/process.hpp"
+#include "kit/process.hpp"
 
 #include "drizzle/error.hpp"
 
@@ -16,7 +16,7 @@
 
 extern char** environ;
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 namespace {
 }  // namespace
@@ -54,4 +54,4 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::files
     return result;
 }
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

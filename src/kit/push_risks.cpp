@@ -1,6 +1,7 @@
 // Counts the rows a push would drop, truncate or trip over, one COUNT per risky operation.
-#include "cli/push_risks.hpp"
+#include "drizzle/kit/push_risks.hpp"
 
+#include "drizzle/dialect/registry.hpp"
 #include "util/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -10,11 +11,12 @@
 #include <optional>
 #include <regex>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
 
 namespace {
 
-// Both dialects accept double-quoted identifiers, so the counting queries need no dialect switch.
+// How messages show a name: double-quoted whatever the dialect (the counting queries quote
+// through the dialect's facts instead, see RiskCounter::sql_name).
 std::string quote(const std::string& name) {
     std::string out = "\"";
     for (char c : name) {
@@ -28,15 +30,19 @@ std::string qualified(const std::string& schema, const std::string& table) {
     return schema.empty() ? quote(table) : quote(schema) + "." + quote(table);
 }
 
-std::string column_list(const std::vector<std::string>& columns, const std::string& prefix = "") {
+std::string column_list(const DialectFacts& facts, const std::vector<std::string>& columns,
+                        const std::string& prefix = "") {
     std::string out;
-    for (const auto& column : columns) out += (out.empty() ? "" : ", ") + prefix + quote(column);
+    for (const auto& column : columns) out += (out.empty() ? "" : ", ") + prefix + facts.quote_identifier(column);
     return out;
 }
 
-std::string all_not_null(const std::vector<std::string>& columns, const std::string& prefix = "") {
+std::string all_not_null(const DialectFacts& facts, const std::vector<std::string>& columns,
+                         const std::string& prefix = "") {
     std::string out;
-    for (const auto& column : columns) out += (out.empty() ? "" : " AND ") + prefix + quote(column) + " IS NOT NULL";
+    for (const auto& column : columns) {
+        out += (out.empty() ? "" : " AND ") + prefix + facts.quote_identifier(column) + " IS NOT NULL";
+    }
     return out.empty() ? "TRUE" : out;
 }
 
@@ -115,13 +121,13 @@ using Riskless =
 class RiskCounter {
 public:
     RiskCounter(const std::vector<Operation>& operations, const Schema& live, Connection& connection)
-        : names_(operations), live_(live), connection_(connection) {}
+        : names_(operations), live_(live), facts_(dialect_facts(live.dialect)), connection_(connection) {}
 
     void visit(const Operation& operation) {
         std::visit(detail::overloaded{
                        [&](const op::DropTable& o) {
                            count(DataRisk::Kind::loses_data, qualified(o.table.schema, o.table.name),
-                                 "drop table", "", "SELECT count(*) FROM " + qualified(o.table.schema, o.table.name));
+                                 "drop table", "", "SELECT count(*) FROM " + sql_table(o.table.schema, o.table.name));
                        },
                        [&](const op::DropColumn& o) { drop_column(o); },
                        [&](const op::AlterColumn& o) { alter_column(o); },
@@ -149,6 +155,16 @@ private:
         return qualified(schema, names_.table(schema, table));
     }
 
+    /// An identifier quoted for the counting queries, in the dialect's own quoting.
+    std::string sql_name(const std::string& name) const { return facts_.quote_identifier(name); }
+    std::string sql_table(const std::string& schema, const std::string& table) const {
+        return schema.empty() ? sql_name(table) : sql_name(schema) + "." + sql_name(table);
+    }
+    /// The live table of (schema, table-after-renames), quoted for a query.
+    std::string live_sql_table(const std::string& schema, const std::string& table) const {
+        return sql_table(schema, names_.table(schema, table));
+    }
+
     void count(DataRisk::Kind kind, const std::string& object, const std::string& problem, const std::string& detail,
                const std::string& query) {
         std::int64_t rows = 0;
@@ -172,7 +188,9 @@ private:
         if (!live_table(o.schema, o.table)) return;
         const std::string table = live_qualified(o.schema, o.table);
         count(DataRisk::Kind::loses_data, table + "." + quote(o.column.name), "drop column",
-              "with a value", "SELECT count(*) FROM " + table + " WHERE " + quote(o.column.name) + " IS NOT NULL");
+              "with a value",
+              "SELECT count(*) FROM " + live_sql_table(o.schema, o.table) + " WHERE " + sql_name(o.column.name) +
+                  " IS NOT NULL");
     }
 
     void add_column(const op::AddColumn& o) {
@@ -183,7 +201,7 @@ private:
         const std::string table = live_qualified(o.schema, o.table);
         count(DataRisk::Kind::will_fail, table + "." + quote(c.name),
               "add NOT NULL column without a default", "that would hold NULL",
-              "SELECT count(*) FROM " + table);
+              "SELECT count(*) FROM " + live_sql_table(o.schema, o.table));
     }
 
     void alter_column(const op::AlterColumn& o) {
@@ -191,26 +209,28 @@ private:
         const std::string table = live_qualified(o.schema, o.table);
         const std::string column = quote(names_.column(o.schema, o.table, o.to.name));
         const std::string object = table + "." + column;
+        const std::string sql_from = live_sql_table(o.schema, o.table);
+        const std::string sql_column = sql_name(names_.column(o.schema, o.table, o.to.name));
         const bool becomes_not_null = o.changes.has(ColumnChange::not_null) && o.to.effective_not_null();
-        // SQLite's rebuild copies NULLs as the new default; PostgreSQL's SET NOT NULL refuses them.
-        const bool nulls_fail = live_.dialect == Dialect::postgresql || !o.to.default_value;
+        const DialectFacts& facts = dialect_facts(live_.dialect);
+        const bool nulls_fail = !facts.not_null_change_fills_nulls_from_default() || !o.to.default_value;
         if (becomes_not_null && nulls_fail) {
             count(DataRisk::Kind::will_fail, object, "set NOT NULL on", "holding NULL",
-                  "SELECT count(*) FROM " + table + " WHERE " + column + " IS NULL");
+                  "SELECT count(*) FROM " + sql_from + " WHERE " + sql_column + " IS NULL");
         }
-        if (live_.dialect != Dialect::postgresql) return;  // SQLite keeps every value through a rebuild
+        if (!facts.type_change_converts_values()) return;
         if (!o.changes.has_any(ColumnChange::type | ColumnChange::dimensions)) return;
         auto to_limit = text_limit(o.to.type);
         if (to_limit && o.to.dimensions == 0 && (is_text_type(o.from.type) || text_limit(o.from.type)) &&
             !is_widening(o.from.type, o.to.type)) {
             count(DataRisk::Kind::loses_data, object, "change type " + o.from.type + " -> " + o.to.type + " of",
                   "longer than " + std::to_string(*to_limit) + " characters",
-                  "SELECT count(*) FROM " + table + " WHERE length(" + column + "::text) > " +
+                  "SELECT count(*) FROM " + sql_from + " WHERE length(" + sql_column + "::text) > " +
                       std::to_string(*to_limit));
         } else if (o.changes.has(ColumnChange::dimensions) || !is_widening(o.from.type, o.to.type)) {
             count(DataRisk::Kind::loses_data, object, "change type " + o.from.type + " -> " + o.to.type + " of",
                   "with a value to convert (the cast may fail or round it)",
-                  "SELECT count(*) FROM " + table + " WHERE " + column + " IS NOT NULL");
+                  "SELECT count(*) FROM " + sql_from + " WHERE " + sql_column + " IS NOT NULL");
         }
     }
 
@@ -225,9 +245,9 @@ private:
             if (!live->find_column(column)) return;
         }
         count(DataRisk::Kind::will_fail, table, problem + " on", "sharing the key with another row",
-              "SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM " + table + " WHERE " +
-                  (nulls_not_distinct ? std::string("TRUE") : all_not_null(live_columns)) + " GROUP BY " +
-                  column_list(live_columns) + " HAVING count(*) > 1) AS duplicates");
+              "SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM " + live_sql_table(schema, table_name) +
+                  " WHERE " + (nulls_not_distinct ? std::string("TRUE") : all_not_null(facts_, live_columns)) +
+                  " GROUP BY " + column_list(facts_, live_columns) + " HAVING count(*) > 1) AS duplicates");
     }
 
     void create_index(const op::CreateIndex& o) {
@@ -250,18 +270,19 @@ private:
         std::string any_null;
         for (const auto& column : live_columns) {
             if (!live->find_column(column)) return;
-            any_null += (any_null.empty() ? "" : " OR ") + quote(column) + " IS NULL";
+            any_null += (any_null.empty() ? "" : " OR ") + sql_name(column) + " IS NULL";
         }
         const std::string table = live_qualified(schema, table_name);
         count(DataRisk::Kind::will_fail, table, "add primary key " + name + " on", "with a NULL key column",
-              "SELECT count(*) FROM " + table + " WHERE " + any_null);
+              "SELECT count(*) FROM " + live_sql_table(schema, table_name) + " WHERE " + any_null);
     }
 
     void add_check(const op::AddCheck& o) {
         if (!live_table(o.schema, o.table)) return;
         const std::string table = live_qualified(o.schema, o.table);
         count(DataRisk::Kind::will_fail, table, "add check " + quote(o.check.name) + " on",
-              "violating it", "SELECT count(*) FROM " + table + " WHERE NOT (" + o.check.value + ")");
+              "violating it",
+              "SELECT count(*) FROM " + live_sql_table(o.schema, o.table) + " WHERE NOT (" + o.check.value + ")");
     }
 
     void add_foreign_key(const op::AddForeignKey& o) {
@@ -273,15 +294,16 @@ private:
         }
         const std::string child = live_qualified(o.schema, o.table);
         const std::string parent_schema = o.fk.schema_to;
-        std::string query = "SELECT count(*) FROM " + child + " AS c WHERE " + all_not_null(child_columns, "c.");
+        std::string query = "SELECT count(*) FROM " + live_sql_table(o.schema, o.table) + " AS c WHERE " +
+                            all_not_null(facts_, child_columns, "c.");
         if (live_table(parent_schema, o.fk.table_to)) {
             const auto parent_columns = names_.columns(parent_schema, o.fk.table_to, o.fk.columns_to);
             std::string match;
             for (size_t i = 0; i < child_columns.size() && i < parent_columns.size(); ++i) {
-                match += (match.empty() ? "" : " AND ") + std::string("p.") + quote(parent_columns[i]) + " = c." +
-                         quote(child_columns[i]);
+                match += (match.empty() ? "" : " AND ") + std::string("p.") + sql_name(parent_columns[i]) + " = c." +
+                         sql_name(child_columns[i]);
             }
-            query += " AND NOT EXISTS (SELECT 1 FROM " + live_qualified(parent_schema, o.fk.table_to) +
+            query += " AND NOT EXISTS (SELECT 1 FROM " + live_sql_table(parent_schema, o.fk.table_to) +
                      " AS p WHERE " + match + ")";
         }
         count(DataRisk::Kind::will_fail, child, "add foreign key " + quote(o.fk.name) + " on",
@@ -290,20 +312,22 @@ private:
 
     void recreate_enum(const op::RecreateEnum& o) {
         std::string values;
-        for (const auto& value : o.to.values) values += (values.empty() ? "" : ", ") + detail::quote_sql_string(value);
+        for (const auto& value : o.to.values) values += (values.empty() ? "" : ", ") + facts_.quote_literal(value);
         for (const auto& use : o.columns) {
             if (!use.cast_back || use.dimensions > 0) continue;
             const std::string table = qualified(use.schema, use.table);
             count(DataRisk::Kind::will_fail, table + "." + quote(use.column),
                   "remove values from enum " + qualified(o.from.schema, o.from.name) + " used by",
                   "holding a removed value",
-                  "SELECT count(*) FROM " + table + " WHERE " + quote(use.column) + "::text NOT IN (" +
+                  "SELECT count(*) FROM " + sql_table(use.schema, use.table) + " WHERE " + sql_name(use.column) +
+                      "::text NOT IN (" +
                       (values.empty() ? std::string("NULL") : values) + ")");
         }
     }
 
     LiveNames names_;
     const Schema& live_;
+    const DialectFacts& facts_;
     Connection& connection_;
     std::vector<DataRisk> risks_;
 };
@@ -335,4 +359,4 @@ std::string risks_to_json(const std::vector<DataRisk>& risks) {
     return out.dump(2);
 }
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "drizzle/config/config.hpp"
+#include "drizzle/error.hpp"
 #include "drizzle/schema/model.hpp"
 #include "drizzle/schema/naming.hpp"
 
@@ -10,7 +11,13 @@
 #include <string>
 #include <vector>
 
-namespace drizzle::cli {
+namespace drizzle::kit {
+
+/// The user's schema headers failed to compile; the message holds the compiler's output.
+class SchemaCompileError : public UserError {
+public:
+    using UserError::UserError;
+};
 
 /// How a C++ schema exporter gets built.
 struct ExporterToolchain {
@@ -39,4 +46,4 @@ Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
 std::string export_cpp_schema(const std::vector<std::filesystem::path>& headers, const ExporterToolchain& toolchain,
                               const std::function<void(const std::string&)>& log = {});
 
-}  // namespace drizzle::cli
+}  // namespace drizzle::kit

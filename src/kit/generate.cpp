@@ -1,0 +1,132 @@
+// The generate workflow: previous snapshot, schema sources, renames, diff, SQL, next snapshot.
+#include "drizzle/kit/generate.hpp"
+
+#include "drizzle/diff/diff.hpp"
+#include "drizzle/error.hpp"
+#include "drizzle/kit/dialect_sql.hpp"
+#include "drizzle/kit/folder_dialect.hpp"
+#include "drizzle/kit/migration_names.hpp"
+#include "drizzle/kit/schema_source.hpp"
+#include "drizzle/schema/validate.hpp"
+#include "drizzle/snapshot/snapshot.hpp"
+#include "util/files.hpp"
+
+namespace drizzle::kit {
+
+namespace {
+
+constexpr const char* kCustomMigrationSql = "-- Custom SQL migration file, put your code below! --";
+
+Snapshot previous_snapshot(const MigrationsFolder& folder, Dialect dialect) {
+    auto path = folder.latest_snapshot_path();
+    if (!path) {
+        Snapshot empty;
+        empty.format = folder.layout == FolderLayout::legacy ? SnapshotFormat::legacy : SnapshotFormat::v1;
+        empty.schema.dialect = dialect;
+        return empty;
+    }
+    Snapshot snapshot;
+    try {
+        snapshot = parse_snapshot(detail::read_file_bytes(*path), path->string());
+    } catch (const UserError& e) {
+        throw UserError(std::string(e.what()) + " (the config's dialect is " + std::string(to_string(dialect)) + ")");
+    }
+    if (snapshot.schema.dialect != dialect) {
+        throw UserError(path->string() + ": is a " + std::string(to_string(snapshot.schema.dialect)) +
+                        " snapshot, but the config's dialect is " + std::string(to_string(dialect)));
+    }
+    return snapshot;
+}
+
+SnapshotRenames renames_from(const std::vector<RenameDecision>& decisions) {
+    SnapshotRenames renames;
+    for (const auto& d : decisions) {
+        if (!d.is_rename()) continue;
+        if (d.kind == RenameQuestion::Kind::table) renames.tables.push_back({d.schema, d.from, d.name});
+        if (d.kind == RenameQuestion::Kind::column) renames.columns.push_back({d.schema, d.table, d.from, d.name});
+    }
+    return renames;
+}
+
+/// The snapshot a migration leaves records every table with policies as RLS-enabled (drizzle's
+/// rule; neither format can say "policies, RLS off"). A .sql source's inert policies are therefore
+/// enabled here, and said so, rather than written one way and read back the other: that would emit
+/// DISABLE ROW LEVEL SECURITY on every later generate.
+void enable_rls_for_policies(Schema& schema, const std::function<void(const std::string&)>& log) {
+    for (auto& table : schema.tables) {
+        if (table.rls_enabled || table.policies.empty() || table.policies_enable_rls) continue;
+        table.policies_enable_rls = true;
+        if (log) {
+            log("generate enables row-level security on \"" + table.name +
+                "\": a migrations folder records a table with policies as RLS-enabled, as drizzle does");
+        }
+    }
+}
+
+} // namespace
+
+GeneratePlan plan_generate(const Config& config, const GenerateRequest& request, const DecisionSource& decisions,
+                           const std::function<void(const std::string&)>& log) {
+    require_supported(*config.dialect, "generate");
+    if (!request.name.empty()) require_valid_migration_name(request.name);
+    GeneratePlan plan;
+    plan.folder = MigrationsFolder::read(config.out_dir());
+    const MigrationsFolder& folder = plan.folder;
+    require_folder_dialect(config, folder);
+    Snapshot prev = previous_snapshot(folder, *config.dialect);
+
+    Snapshot& next = plan.draft.snapshot;
+    plan.draft.name = request.name;
+    next.format = folder.layout == FolderLayout::legacy ? SnapshotFormat::legacy : SnapshotFormat::v1;
+    next.id = new_snapshot_id();
+    next.prev_ids = {prev.id};
+    // Unnamed constraints get the names of the folder's drizzle-kit generation, so the SQL and
+    // the snapshot agree with what drizzle-kit itself would have written there.
+    const NamingStyle naming = folder.layout == FolderLayout::legacy ? NamingStyle::legacy : NamingStyle::v1;
+
+    if (request.custom) {
+        // A custom migration carries the previous state forward unchanged.
+        next.schema = prev.schema;
+        next.layout = SnapshotLayout::custom; // drizzle-kit re-serialises with another key order
+        next.ddl_layout = prev.ddl_layout;
+        plan.draft.sql = kCustomMigrationSql;
+        return plan;
+    }
+    // Names the headers derive follow the folder's convention; snapshot and .sql sources keep theirs.
+    Schema schema = load_schema(config, default_toolchain(), log, naming);
+    enable_rls_for_policies(schema, log);
+    assign_default_names(schema, naming);
+    // 0.31 snapshots re-derive names from the table name, so only v1 folders keep old ones.
+    if (naming == NamingStyle::v1) adopt_constraint_names(prev.schema, schema);
+    require_valid(schema);
+    DiffResult diff = drizzle::diff(prev.schema, schema, decisions.resolver(), naming);
+    if (const auto open = decisions.open_questions(); !open.empty()) {
+        throw UnresolvedDecisionsError(
+            std::to_string(open.size()) +
+                " rename-or-create decision(s) need an answer and there is no terminal to ask on; "
+                "answer them in a JSON file and pass it with --answers FILE (format printed above)",
+            questions_to_json(open));
+    }
+    if (naming == NamingStyle::v1) keep_names_through_renames(prev.schema, schema, diff, naming);
+    bool no_transaction = false;
+    auto statements = dialect_statements(*config.dialect, diff, no_transaction);
+    if (statements.empty()) {
+        plan.no_changes = true;
+        return plan;
+    }
+    std::string sql = join_statements(statements, config.breakpoints);
+    // Our migrator runs such a file outside a transaction (drizzle #860).
+    if (no_transaction) sql = "-- drizzle:txmode none\n" + sql;
+    plan.draft.sql = std::move(sql);
+    next.schema = std::move(schema);
+    next.renames = renames_from(diff.decisions);
+    if (!diff.decisions.empty()) plan.draft.decisions_json = decisions_to_json(diff.decisions) + "\n";
+    plan.decisions = std::move(diff.decisions);
+    return plan;
+}
+
+std::filesystem::path write_generated(const Config& config, const GeneratePlan& plan) {
+    return write_new_migration(config, plan.folder, plan.draft);
+}
+
+} // namespace drizzle::kit
