@@ -10,6 +10,10 @@
 #include "drizzle/migrate/migrator.hpp"
 #include "drizzle/pull/cpp_header.hpp"
 #include "drizzle/schema/naming.hpp"
+#include "drizzle/kit/generate.hpp"
+#include "drizzle/schema/validate.hpp"
+#include "drizzle/snapshot/snapshot.hpp"
+#include "snapshot/json_reader.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -56,6 +60,68 @@ public:
                                     const std::vector<std::string>& columns) const override {
         return "fakeuq_" + table + "_" + joined(columns);
     }
+
+    // What the shared diff, normalize and validate ask: a database unlike both built-in ones
+    // where that is possible (names identify constraints, keys do not imply NOT NULL).
+    bool constraints_addressed_by_name() const override { return true; }
+    bool primary_key_implies_not_null() const override { return false; }
+    bool keeps_constraint_names_on_rename() const override { return false; }
+    std::string database_primary_key_name(std::string_view table) const override {
+        return "fakepk_" + std::string(table);
+    }
+    bool is_default_primary_key_name(std::string_view table, std::string_view name) const override {
+        return name == database_primary_key_name(table);
+    }
+    std::string default_unique_constraint_name(NamingStyle style, const std::string& table,
+                                               const UniqueConstraint& unique) const override {
+        return default_unique_name(style, table, unique.columns);
+    }
+    SequenceOptions sequence_options_with_defaults(SequenceOptions options, const std::string&) const override {
+        return options;
+    }
+    std::string identity_sequence_name(const std::string&, const std::string&) const override { return ""; }
+    std::vector<std::string> column_problems(const Column& column) const override {
+        if (column.type == "forbidden") return {"fakedb has no forbidden type"};
+        return {};
+    }
+    void normalize(Schema&, NamingStyle) const override {}
+
+    // Snapshots: a one-line document listing the tables (each `id int` primary key).
+    std::vector<std::string_view> snapshot_dialect_names() const override { return {"fakedb"}; }
+    std::optional<SnapshotDocument> snapshot_document_of_content(const snapshot_detail::JsonNode&) const override {
+        return std::nullopt;
+    }
+    Snapshot read_snapshot(const snapshot_detail::JsonNode& root, std::string_view,
+                           std::string_view) const override {
+        Snapshot snapshot;
+        snapshot.schema.dialect = fakedb;
+        std::string tables = root.string("tables");
+        for (std::size_t start = 0; start < tables.size();) {
+            const std::size_t end = std::min(tables.find(',', start), tables.size());
+            Table table;
+            table.name = tables.substr(start, end - start);
+            Column id;
+            id.name = "id";
+            id.type = "int";
+            id.primary_key = true;
+            table.columns.push_back(id);
+            snapshot.schema.tables.push_back(table);
+            start = end + 1;
+        }
+        return snapshot;
+    }
+    std::string write_snapshot(const Snapshot& snapshot) const override {
+        std::vector<std::string> names;
+        for (const Table& table : snapshot.schema.tables) names.push_back(table.name);
+        std::string tables;
+        for (const auto& name : names) tables += (tables.empty() ? "" : ",") + name;
+        return R"({"dialect": "fakedb", "version": "fake-1", "tables": ")" + tables + "\"}";
+    }
+
+    // Workflow questions.
+    ObjectKinds object_kinds() const override { return {}; }
+    bool not_null_change_fills_nulls_from_default() const override { return false; }
+    bool type_change_converts_values() const override { return true; }
 };
 
 /// What the migrator asked of the fake bookkeeping, in order.
@@ -296,6 +362,41 @@ TEST_F(FakeDialect, MigrateKeepsItsBookkeepingInTheFakeStore) {
     EXPECT_TRUE(second.applied.empty());
     EXPECT_EQ(second.already_applied, 1u);
     EXPECT_TRUE(again.executed.empty());
+}
+
+TEST_F(FakeDialect, GenerateWorkflowReadsRendersAndWritesThroughIt) {
+    // The CLI's generate is this workflow: schema source, diff, SQL and snapshot all come from the
+    // fake dialect, and no built-in dialect's format appears in what is written.
+    test::TempDir dir("drizzle-fakedb-generate");
+    test::write_file(dir / "schema.json", R"({"dialect": "fakedb", "version": "fake-1", "tables": "users,posts"})");
+    Config config;
+    config.dialect = fakedb;
+    config.base_dir = dir.path();
+    config.schema = {"schema.json"};
+    config.out = "drizzle";
+    ScriptedResolver none;
+    kit::DecisionSource decisions{[&]() -> Resolver& { return none; }, [&] { return none.open_questions(); }};
+
+    const kit::GeneratePlan plan = kit::plan_generate(config, kit::GenerateRequest{"init"}, decisions, {});
+    ASSERT_FALSE(plan.no_changes);
+    const std::filesystem::path sql_file = kit::write_generated(config, plan);
+
+    // Tables in the schema's canonical order; statements joined as drizzle-kit joins them.
+    EXPECT_EQ(test::read_file(sql_file), "FAKE CREATE [posts];--> statement-breakpoint\nFAKE CREATE [users];");
+    const std::filesystem::path snapshot_file = sql_file.parent_path() / "snapshot.json";
+    EXPECT_EQ(test::read_file(snapshot_file), R"({"dialect": "fakedb", "version": "fake-1", "tables": "posts,users"})");
+
+    // A second generate reads that snapshot back through the fake dialect and finds nothing to do.
+    const kit::GeneratePlan again = kit::plan_generate(config, kit::GenerateRequest{"again"}, decisions, {});
+    EXPECT_TRUE(again.no_changes);
+}
+
+TEST_F(FakeDialect, ValidationAsksItsRules) {
+    Schema schema = blog_schema();
+    schema.tables[0].columns[1].type = "forbidden";
+    const auto problems = validate_schema(schema);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].message.find("fakedb has no forbidden type"), std::string::npos);
 }
 
 } // namespace
