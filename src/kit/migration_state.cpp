@@ -5,38 +5,16 @@
 #include "drizzle/dialect/registry.hpp"
 #include "drizzle/kit/folder_dialect.hpp"
 #include "drizzle/migrate/migrator.hpp"
-#include "migrate/hash.hpp"
-#include "migrate/statements.hpp"
-#include "util/files.hpp"
+#include "drizzle/migrate/plan.hpp"
 
 namespace drizzle::kit {
-
-std::vector<LocalMigration> read_local_migrations(const MigrationsFolder& folder) {
-    // The migrator's own reading (src/migrate/migrator.cpp), so hashes compare with the rows.
-    std::vector<LocalMigration> local;
-    for (const auto& entry : folder.entries) {
-        LocalMigration m;
-        m.name = entry.name;
-        m.created_at_ms = entry.created_at_ms;
-        m.sql = detail::read_file_bytes(entry.sql_path);
-        // drizzle hashes the file as a JS string; for valid UTF-8 that is the bytes themselves.
-        const std::string as_js_string = migrate_internal::node_utf8_roundtrip(m.sql);
-        m.hash = sha256_hex(as_js_string);
-        m.raw_hash = as_js_string == m.sql ? m.hash : sha256_hex(m.sql);
-        m.display_path = entry.sql_path.lexically_relative(folder.dir).generic_string();
-        if (m.display_path.empty()) m.display_path = entry.sql_path.generic_string();
-        m.switches_foreign_keys_off = migrate_internal::switches_foreign_keys_off(m.sql);
-        m.outside_transaction = migrate_internal::declares_txmode_none(m.sql);
-        local.push_back(std::move(m));
-    }
-    return local;
-}
 
 MigrationState read_migration_state(const Config& config, Connection& connection) {
     MigrationState state;
     state.folder = MigrationsFolder::read(config.out_dir());
     require_folder_dialect(config, state.folder);
-    state.local = read_local_migrations(state.folder);
+    // The migrator's own reading, so the hashes compare with the recorded rows.
+    state.local = drizzle::read_local_migrations(state.folder);
     MigrateOptions options;
     options.folder = config.out_dir();
     options.table = config.migrations_table;

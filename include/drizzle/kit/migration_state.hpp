@@ -11,10 +11,6 @@
 
 namespace drizzle::kit {
 
-/// The migration files of a folder as the migrator sees them (name, date, SQL, drizzle's hash),
-/// in the folder's order. UserError when a file cannot be read.
-std::vector<LocalMigration> read_local_migrations(const MigrationsFolder& folder);
-
 /// The folder and the database state of one config.
 struct MigrationState {
     MigrationsFolder folder;           ///< the config's folder, as read

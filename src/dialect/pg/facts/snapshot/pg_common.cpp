@@ -3,6 +3,7 @@
 
 #include "drizzle/schema/naming.hpp"
 #include "drizzle/schema/pg_literals.hpp"
+#include "schema/naming_parts.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -15,14 +16,7 @@ namespace drizzle::snapshot_detail {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& part : parts) {
-        if (!out.empty()) out += '_';
-        out += part;
-    }
-    return out;
-}
+using naming_parts::joined;
 
 // JavaScript parseFloat(text) < 0: only the sign of a leading number matters here.
 bool is_negative(const std::string& text) { return std::strtod(text.c_str(), nullptr) < 0; }
