@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     drizzle::cli::add_pull_command(app, commands);
     drizzle::cli::add_export_command(app, commands);
 
+    if (auto refused = drizzle::cli::refuse_unknown_command(app, argc, argv)) return *refused;
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

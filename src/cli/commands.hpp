@@ -5,6 +5,7 @@
 #include "cli/common.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,12 @@ using CommandList = std::vector<Command>;
 
 /// The footer every command's --help ends with.
 extern const char* const kExitCodes;
+
+/// A missing or unknown command on the command line: prints what the commands are and returns
+/// the exit code (invalid input); std::nullopt when the line names a command or asks for
+/// --help / --version. Called before CLI11 parses, whose own message would only say that "a
+/// subcommand is required".
+std::optional<int> refuse_unknown_command(const CLI::App& app, int argc, char** argv);
 
 /// --config, --dialect and, when asked for, --schema and --out.
 void add_config_flags(CLI::App& command, ConfigFlags& flags, bool with_schema, bool with_out);

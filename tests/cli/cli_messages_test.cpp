@@ -285,3 +285,24 @@ TEST_F(CliMessages, DoBlocksAreExplainedInEveryFile) {
 #endif
 
 }  // namespace
+
+namespace {
+
+// A misspelt or missing command says so and lists the commands, instead of CLI11's "A subcommand
+// is required"; a real command and the top-level --help / --version still parse.
+TEST_F(CliMessages, UnknownOrMissingCommandListsTheCommands) {
+    std::string output;
+    EXPECT_EQ(kit("generte --out x", output), 3) << output;
+    EXPECT_NE(output.find("error: unknown command \"generte\""), std::string::npos) << output;
+    EXPECT_NE(output.find("Commands: generate, migrate, push, pull, export"), std::string::npos) << output;
+    EXPECT_EQ(output.find("A subcommand is required"), std::string::npos) << output;
+
+    EXPECT_EQ(kit("", output), 3) << output;
+    EXPECT_NE(output.find("error: no command given"), std::string::npos) << output;
+
+    EXPECT_EQ(kit("introspect --help", output), 0) << output; // an alias is a command
+    EXPECT_EQ(kit("--version", output), 0) << output;
+    EXPECT_EQ(kit("--help", output), 0) << output;
+}
+
+} // namespace
