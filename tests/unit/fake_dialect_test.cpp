@@ -153,6 +153,10 @@ public:
         row.name = migration.name;
         log_.rows.push_back(row);
     }
+    void forget(const RecordedRow& row) override {
+        log_.calls.push_back("forget " + row.name.value_or(""));
+        std::erase_if(log_.rows, [&](const RecordedRow& r) { return r.key == row.key; });
+    }
     void commit() override { log_.calls.push_back("commit"); }
     void rollback() noexcept override { log_.calls.push_back("rollback"); }
 
