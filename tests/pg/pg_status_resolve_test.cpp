@@ -207,6 +207,31 @@ TEST_F(PgStatus, ResolveBaselineOnTheLegacyLayout) {
     }
 }
 
+// A login that fails prints the server's error, never the password (drizzle_pw is the one role
+// scripts/pg-test-server.sh makes give a password; its real one is not this).
+TEST_F(PgStatus, PasswordIsNeverPrinted) {
+    auto admin_db = admin();
+    try {
+        admin_db->exec("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'drizzle_pw') THEN "
+                       "CREATE ROLE drizzle_pw LOGIN PASSWORD 'right-secret'; END IF; END $$");
+    } catch (const DbError&) { // a test in parallel created it first
+    }
+    const std::string port = pg_scalar(*admin_db, "SELECT current_setting('port')");
+    write_v1_migration(folder, 0, "a", "CREATE TABLE a (x integer);");
+    const std::string password = "St4tusWr0ngPw";
+    const std::string bad = "postgres://drizzle_pw:" + password + "@127.0.0.1:" + port + "/" + database();
+    for (const auto& extra : std::vector<std::vector<std::string>>{
+             {"status"}, {"status", "--json"}, {"resolve", "--applied", A}, {"resolve", "--rolled-back", A}}) {
+        std::vector<std::string> args = extra;
+        args.insert(args.end(), {"--dialect", "postgresql", "--url", bad, "--out", folder.string()});
+        std::string out;
+        EXPECT_EQ(kit(args, out), 1) << out;
+        EXPECT_NE(out.find("password authentication failed"), std::string::npos) << out;
+        EXPECT_EQ(out.find("St4tus"), std::string::npos) << out;
+        EXPECT_EQ(out.find("Wr0ng"), std::string::npos) << out;
+    }
+}
+
 // ---- drift ------------------------------------------------------------------------------------
 
 class PgDrift : public PgStatus {
