@@ -52,10 +52,9 @@ int run_resolve(const ResolveOptions& options) {
 void add_resolve_command(CLI::App& app, CommandList& commands) {
     auto options = std::make_shared<ResolveOptions>();
     auto* command = app.add_subcommand(
-        "resolve",
-        "Change what the database records without running SQL: mark a migration applied (baselining a database "
-        "changed by hand), forget a recorded one (after undoing it by hand), or mark everything up to a migration "
-        "applied. Rows are written exactly as migrate writes them, under its lock, in one transaction");
+        "resolve", "Change what the database records without running SQL: mark a migration applied (baseline a\n"
+                   "database that has it already), forget one (undone by hand), or mark all up to one applied.\n"
+                   "Rows are written as migrate writes them, under its lock, in one transaction.");
     add_config_flags(*command, options->config, false, true);
     command->add_option("--url", options->config.url,
                         "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");

@@ -141,9 +141,9 @@ int run_status(const StatusOptions& options) {
 void add_status_command(CLI::App& app, CommandList& commands) {
     auto options = std::make_shared<StatusOptions>();
     auto* command = app.add_subcommand(
-        "status", "Show which migrations of the folder the database has applied: applied, pending, out of order "
-                  "(older than an applied one), edited after apply (hash differs) or missing file (recorded, no file). "
-                  "Reads only: creates no table, schema or database file");
+        "status", "Show each migration of the folder as applied, pending, out of order (older than an applied one),\n"
+                  "edited after apply (hash differs) or missing file (recorded, no file). Reads only: creates no\n"
+                  "table, schema or database file.");
     add_config_flags(*command, options->config, false, true);
     command->add_option("--url", options->config.url,
                         "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
@@ -151,20 +151,24 @@ void add_status_command(CLI::App& app, CommandList& commands) {
                         "Overrides migrations.table (default __drizzle_migrations)");
     command->add_option("--migrations-schema", options->config.migrations_schema,
                         "Overrides migrations.schema (PostgreSQL, default drizzle)");
-    command->add_flag("--json", options->json,
-                      "Print JSON instead of the table: {\"upToDate\": bool, \"databaseExists\": bool, "
-                      "\"applied\": n, \"pending\": n, \"outOfOrder\": n, \"edited\": n, \"missingFile\": n, "
-                      "\"migrations\": [{\"name\", \"file\" (null when missing), \"status\": applied|pending|"
-                      "outOfOrder|edited|missingFile|partiallyApplied, \"createdAt\" (ms or null), \"detail\"}]}");
+    command->add_flag("--json", options->json, "Print JSON instead of the table (shape below)");
     command->add_flag("--exit-code", options->exit_code,
                       "Exit 1 when anything is pending, out of order, edited or missing (for CI); without it "
                       "status exits 0 whatever it finds");
-    command->footer("\nExamples:\n"
-                    "  drizzle-kit status                          the table, from drizzle.config.*\n"
-                    "  drizzle-kit status --exit-code              in CI: fail unless the database is up to date\n"
-                    "  drizzle-kit status --json --url ./app.db    machine-readable, another database\n" +
-                    std::string(kExitCodes) +
-                    "With --exit-code, 1 also means the database is not up to date (as `git diff --exit-code`).\n");
+    command->footer(
+        "\nExamples:\n"
+        "  drizzle-kit status                          the table, from drizzle.config.*\n"
+        "  drizzle-kit status --exit-code              in CI: fail unless the database is up to date\n"
+        "  drizzle-kit status --json --url ./app.db    machine-readable, another database\n"
+        "\n--json prints one object (keys are stable; statuses are the tokens listed):\n"
+        "  {\"upToDate\": bool, \"databaseExists\": bool, \"applied\": n, \"pending\": n, \"outOfOrder\": n,\n"
+        "   \"edited\": n, \"missingFile\": n, \"migrations\": [{\"name\": str, \"file\": str|null (null: missing),\n"
+        "   \"status\": \"applied\"|\"pending\"|\"outOfOrder\"|\"edited\"|\"missingFile\"|\"partiallyApplied\",\n"
+        "   \"createdAt\": ms|null, \"detail\": str}]}\n"
+        "\"applied\" counts edited ones too, \"pending\" out-of-order ones; migrations are in folder order,\n"
+        "then the missing ones.\n" +
+        std::string(kExitCodes) +
+        "With --exit-code, 1 also means the database is not up to date (as `git diff --exit-code`).\n");
     commands.push_back({command, [options] { return run_status(*options); }});
 }
 
