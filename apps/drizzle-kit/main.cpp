@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
     drizzle::cli::add_push_command(app, commands);
     drizzle::cli::add_pull_command(app, commands);
     drizzle::cli::add_export_command(app, commands);
+    // issue 12: status and resolve (wt-status)
+    drizzle::cli::add_status_command(app, commands);
+    drizzle::cli::add_resolve_command(app, commands);
 
     if (auto refused = drizzle::cli::refuse_unknown_command(app, argc, argv)) return *refused;
     try {

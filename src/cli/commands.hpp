@@ -82,4 +82,25 @@ struct ExportOptions {
 };
 int run_export(const ExportOptions& options);
 
+// ---- issue 12: status and resolve (wt-status) -------------------------------------------------
+void add_status_command(CLI::App& app, CommandList& commands);
+void add_resolve_command(CLI::App& app, CommandList& commands);
+
+struct StatusOptions {
+    ConfigFlags config;
+    bool json = false;       ///< --json: the report as JSON on stdout
+    bool exit_code = false;  ///< --exit-code: exit 1 unless the database is up to date
+};
+int run_status(const StatusOptions& options);
+
+struct ResolveOptions {
+    ConfigFlags config;
+    std::string applied;      ///< --applied NAME
+    std::string rolled_back;  ///< --rolled-back NAME
+    std::string baseline_to;  ///< --baseline-to NAME
+    int lock_timeout_seconds = 60;
+};
+int run_resolve(const ResolveOptions& options);
+// ---- end status and resolve ---------------------------------------------------------------------
+
 }  // namespace drizzle::cli

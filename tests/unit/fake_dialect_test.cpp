@@ -8,9 +8,12 @@
 #include "drizzle/error.hpp"
 #include "drizzle/migrate/migration_store.hpp"
 #include "drizzle/migrate/migrator.hpp"
+#include "drizzle/migrate/plan.hpp"
 #include "drizzle/pull/cpp_header.hpp"
 #include "drizzle/schema/naming.hpp"
 #include "drizzle/kit/generate.hpp"
+#include "drizzle/kit/resolve.hpp"
+#include "drizzle/kit/status.hpp"
 #include "drizzle/schema/validate.hpp"
 #include "drizzle/snapshot/snapshot.hpp"
 #include "snapshot/json_reader.hpp"
@@ -152,6 +155,10 @@ public:
         row.created_at = std::to_string(migration.created_at_ms);
         row.name = migration.name;
         log_.rows.push_back(row);
+    }
+    void forget(const RecordedRow& row) override {
+        log_.calls.push_back("forget " + row.name.value_or(""));
+        std::erase_if(log_.rows, [&](const RecordedRow& r) { return r.key == row.key; });
     }
     void commit() override { log_.calls.push_back("commit"); }
     void rollback() noexcept override { log_.calls.push_back("rollback"); }
@@ -362,6 +369,41 @@ TEST_F(FakeDialect, MigrateKeepsItsBookkeepingInTheFakeStore) {
     EXPECT_TRUE(second.applied.empty());
     EXPECT_EQ(second.already_applied, 1u);
     EXPECT_TRUE(again.executed.empty());
+}
+
+TEST_F(FakeDialect, ResolveAndStatusGoThroughItsStore) {
+    // resolve records and forgets through MigrationStore only (record, forget), under its lock.
+    test::TempDir dir("drizzle-fakedb-resolve");
+    const std::string a = "20240101000000_a", b = "20240101000100_b";
+    test::write_file(dir / "drizzle" / a / "migration.sql", "CREATE TABLE [a] ([id] int);");
+    test::write_file(dir / "drizzle" / b / "migration.sql", "CREATE TABLE [b] ([id] int);");
+    Config config;
+    config.dialect = fakedb;
+    config.base_dir = dir.path();
+    config.out = "drizzle";
+    FakeConnection connection;
+
+    kit::ResolveRequest request{kit::ResolveAction::baseline_to, b};
+    EXPECT_EQ(kit::resolve_migration(config, connection, request).recorded, (std::vector<std::string>{a, b}));
+    EXPECT_EQ(fake_ops().store_log.calls,
+              (std::vector<std::string>{"ensure_table", "begin", "read_rows", "record " + a, "record " + b, "commit"}));
+    EXPECT_TRUE(connection.executed.empty());  // no migration SQL ran
+
+    fake_ops().store_log.calls.clear();
+    request = {kit::ResolveAction::rolled_back, a};
+    EXPECT_EQ(kit::resolve_migration(config, connection, request).forgotten, std::vector<std::string>{a});
+    EXPECT_EQ(fake_ops().store_log.calls, (std::vector<std::string>{"begin", "read_rows", "forget " + a, "commit"}));
+    ASSERT_EQ(fake_ops().store_log.rows.size(), 1u);
+    EXPECT_EQ(fake_ops().store_log.rows[0].name, b);
+
+    kit::MigrationState state;
+    state.folder = MigrationsFolder::read(dir / "drizzle");
+    state.local = read_local_migrations(state.folder);
+    state.recorded = fake_ops().store_log.rows;
+    const kit::StatusReport report = kit::migration_status(state);
+    ASSERT_EQ(report.entries.size(), 2u);
+    EXPECT_EQ(report.entries[0].kind, kit::MigrationStatusKind::out_of_order);
+    EXPECT_EQ(report.entries[1].kind, kit::MigrationStatusKind::applied);
 }
 
 TEST_F(FakeDialect, GenerateWorkflowReadsRendersAndWritesThroughIt) {

@@ -80,6 +80,10 @@ public:
     /// Records `migration` as applied, inside the current transaction.
     virtual void record(const LocalMigration& migration, FolderLayout layout) = 0;
 
+    /// Deletes the recorded row `row` (one read_rows() returned, identified by its key) inside the
+    /// current transaction: `resolve --rolled-back` forgets a migration so migrate runs it again.
+    virtual void forget(const RecordedRow& row) = 0;
+
     /// Verifies (foreign keys, if relaxed) and commits; releases the lock. Throws without
     /// committing when verification fails; the caller then calls rollback().
     virtual void commit() = 0;

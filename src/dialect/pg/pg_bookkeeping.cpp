@@ -167,6 +167,10 @@ public:
         }
     }
 
+    void forget(const RecordedRow& row) override {
+        c_.query("DELETE FROM " + qualified_ + " WHERE id = $1", {row.key});
+    }
+
     void commit() override {
         c_.exec("COMMIT");
         in_transaction_ = false;

@@ -138,6 +138,11 @@ public:
         }
     }
 
+    void forget(const RecordedRow& row) override {
+        // rowid: the 0.45 table's `id SERIAL` column is NULL in every row.
+        c_.query("DELETE FROM " + quote_identifier_as_orm(table_) + " WHERE rowid = ?", {row.key});
+    }
+
     void commit() override {
         if (foreign_keys_relaxed_) check_foreign_keys();
         c_.exec("COMMIT");
