@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
     drizzle::cli::add_push_command(app, commands);
     drizzle::cli::add_pull_command(app, commands);
     drizzle::cli::add_export_command(app, commands);
+    // ---- check (issue 12) ----
+    drizzle::cli::add_check_command(app, commands);
+    // ---- end check ----
 
     try {
         app.parse(argc, argv);
