@@ -91,7 +91,8 @@ void check_chain(CheckContext& ctx, const SnapshotGraph& graph) {
 
     // Parents that name no snapshot. Ids of snapshots that did not parse still count as present.
     std::set<std::string> known;
-    for (const auto& node : read_snapshot_graph(ctx.folder).nodes) known.insert(node.id);
+    for (const auto& node : read_snapshot_graph(ctx.folder).nodes)
+        known.insert(node.id);
     if (ctx.folder.layout == FolderLayout::legacy && fs::is_directory(ctx.dir / "meta")) {
         // Snapshots of journal entries whose SQL is missing (reported already) still hold the chain.
         MigrationsFolder meta{ctx.dir, FolderLayout::legacy, {}};
@@ -100,7 +101,8 @@ void check_chain(CheckContext& ctx, const SnapshotGraph& graph) {
                 meta.entries.push_back({item.path().filename().string(), {}, item.path()});
             }
         }
-        for (const auto& node : read_snapshot_graph(meta).nodes) known.insert(node.id);
+        for (const auto& node : read_snapshot_graph(meta).nodes)
+            known.insert(node.id);
     }
     for (std::size_t n = 0; n < graph.nodes.size(); ++n) {
         for (const auto& parent : graph.nodes[n].prev_ids) {

@@ -5,6 +5,7 @@
 #include "kit/check_internal.hpp"
 #include "util/files.hpp"
 
+#include <regex>
 #include <sstream>
 
 namespace drizzle::kit::check_detail {
@@ -52,6 +53,31 @@ std::vector<RenameDecision> recorded_renames(const MigrationEntry& entry, const 
             }
             if (to.front() != "public") break;
         }
+    }
+    return out;
+}
+
+/// Renames the SQL itself performs (`ALTER TABLE "t" RENAME TO "t2"`, `... RENAME COLUMN "d" TO "d2"`):
+/// drizzle-kit 0.31 does not record PostgreSQL renames in the snapshot, so the file is the only
+/// record of that decision. Replaying them compares everything else the migration does.
+std::vector<RenameDecision> renames_in_sql(const std::string& sql) {
+    using Kind = RenameQuestion::Kind;
+    static const std::string id = R"(["`]([^"`]+)["`])";
+    static const std::regex column("ALTER TABLE\\s+(?:" + id + "\\.)?" + id + "\\s+RENAME\\s+COLUMN\\s+" + id +
+                                   "\\s+TO\\s+" + id);
+    static const std::regex table("ALTER TABLE\\s+(?:" + id + "\\.)?" + id + "\\s+RENAME\\s+TO\\s+" + id);
+    std::vector<RenameDecision> out;
+    auto schemas = [](const std::string& schema) {
+        return schema == "public" || schema.empty() ? std::vector<std::string>{"", "public"}
+                                                    : std::vector<std::string>{schema};
+    };
+    for (auto it = std::sregex_iterator(sql.begin(), sql.end(), column); it != std::sregex_iterator(); ++it) {
+        for (const auto& schema : schemas((*it)[1]))
+            out.push_back({Kind::column, schema, (*it)[2], (*it)[4], (*it)[3]});
+    }
+    for (auto it = std::sregex_iterator(sql.begin(), sql.end(), table); it != std::sregex_iterator(); ++it) {
+        for (const auto& schema : schemas((*it)[1]))
+            out.push_back({Kind::table, schema, "", (*it)[3], (*it)[2]});
     }
     return out;
 }
@@ -147,7 +173,8 @@ void check_sql(CheckContext& ctx, const SnapshotGraph& graph) {
         bool matches = false;
         std::string expected;
         try {
-            const auto renames = recorded_renames(entry, snapshot);
+            auto renames = recorded_renames(entry, snapshot);
+            if (renames.empty()) renames = renames_in_sql(sql);
             // A v1 migration does not record --breakpoints: either form is what generate wrote.
             std::vector<bool> forms{ctx.folder.layout == FolderLayout::legacy ? entry.breakpoints : ctx.breakpoints};
             if (ctx.folder.layout == FolderLayout::v1) forms.push_back(!ctx.breakpoints);

@@ -151,7 +151,7 @@ private:
     bool value() const { return !(depth_ == 1 && done()); }
 };
 
-}  // namespace
+} // namespace
 
 SnapshotGraph read_snapshot_graph(const MigrationsFolder& folder) {
     SnapshotGraph graph;
