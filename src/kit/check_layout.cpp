@@ -47,8 +47,8 @@ void scan_legacy(CheckContext& ctx) {
         }
         if (i > 0 && e.when <= newest_when) {
             ctx.add("journal_when_not_increasing", Severity::error, journal_path,
-                    "meta/_journal.json: \"" + e.tag + "\" has \"when\": " + std::to_string(e.when) +
-                        ", not later than \"" + newest_tag + "\" (" + std::to_string(newest_when) +
+                    "\"" + e.tag + "\" has \"when\": " + std::to_string(e.when) + ", not later than \"" + newest_tag +
+                        "\" (" + std::to_string(newest_when) +
                         ") before it. drizzle's migrator applies only migrations whose \"when\" is newer than the "
                         "last applied one, so on a database that has \"" +
                         newest_tag + "\" it skips \"" + e.tag +

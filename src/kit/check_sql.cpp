@@ -195,10 +195,13 @@ void check_sql(CheckContext& ctx, const SnapshotGraph& graph) {
         }
         if (matches) continue;
         ctx.add("hand_edited", Severity::info, entry.sql_path,
-                ctx.relative(entry.sql_path) + " differs from what its snapshot pair generates (" +
-                    first_difference(expected, sql) +
+                "its SQL differs from what its snapshot pair generates (" + first_difference(expected, sql) +
                     "). Edited migrations are legitimate, but migrate applies the file while generate trusts the "
-                    "snapshot: make sure they describe the same schema.",
+                    "snapshot: make sure they describe the same schema." +
+                    (ctx.folder.layout == FolderLayout::legacy
+                         ? " (drizzle-cpp compares with the SQL it writes itself, drizzle-kit 1.0's style; a file "
+                           "drizzle-kit 0.31 wrote can differ in style only: quoting, NOT NULL on keys, FK clauses)"
+                         : ""),
                 {entry.name});
     }
 }

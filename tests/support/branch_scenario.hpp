@@ -70,6 +70,7 @@ inline std::vector<std::string> make_branches(const BranchScenario& s, const std
         auto now = migrations(out);
         EXPECT_EQ(now.size(), 2u);
         names.push_back(now.back());
+        fs::create_directories(s.project / name / now.back());
         fs::copy(out / now.back(), s.project / name / now.back(), fs::copy_options::recursive);
     }
     return names;
