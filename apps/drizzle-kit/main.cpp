@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
     // issue 12: status and resolve (wt-status)
     drizzle::cli::add_status_command(app, commands);
     drizzle::cli::add_resolve_command(app, commands);
+    // ---- check (issue 12) ----
+    drizzle::cli::add_check_command(app, commands);
+    // ---- end check ----
 
     if (auto refused = drizzle::cli::refuse_unknown_command(app, argc, argv)) return *refused;
     try {

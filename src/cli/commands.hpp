@@ -102,5 +102,15 @@ struct ResolveOptions {
 };
 int run_resolve(const ResolveOptions& options);
 // ---- end status and resolve ---------------------------------------------------------------------
+// ---- check (issue 12): the migrations folder alone -------------------------------------------
+// (The integrator adds `--db`, status and drift against a live database, here.)
+void add_check_command(CLI::App& app, CommandList& commands);
+
+struct CheckOptions {
+    ConfigFlags config;
+    bool json = false;  ///< --json: the report as JSON on stdout
+};
+int run_check(const CheckOptions& options);
+// ---- end check --------------------------------------------------------------------------------
 
 }  // namespace drizzle::cli

@@ -6,6 +6,7 @@
 #include "drizzle/kit/dialect_sql.hpp"
 #include "drizzle/kit/folder_dialect.hpp"
 #include "drizzle/kit/migration_names.hpp"
+#include "drizzle/kit/branch_heads.hpp"
 #include "drizzle/kit/schema_source.hpp"
 #include "drizzle/schema/validate.hpp"
 #include "drizzle/snapshot/snapshot.hpp"
@@ -74,12 +75,16 @@ GeneratePlan plan_generate(const Config& config, const GenerateRequest& request,
     const MigrationsFolder& folder = plan.folder;
     require_folder_dialect(config, folder);
     Snapshot prev = previous_snapshot(folder, *config.dialect);
+    // Merged git branches: several heads (v1) are joined from their merged state; legacy warns.
+    const BranchHeads heads = branch_heads(folder, *config.dialect, log);
+    if (heads.joined) prev.schema = heads.joined->merged;
 
     Snapshot& next = plan.draft.snapshot;
     plan.draft.name = request.name;
     next.format = folder.layout == FolderLayout::legacy ? SnapshotFormat::legacy : SnapshotFormat::v1;
     next.id = new_snapshot_id();
     next.prev_ids = {prev.id};
+    if (heads.joined) next.prev_ids = heads.ids;
     // Unnamed constraints get the names of the folder's drizzle-kit generation, so the SQL and
     // the snapshot agree with what drizzle-kit itself would have written there.
     const NamingStyle naming = folder.layout == FolderLayout::legacy ? NamingStyle::legacy : NamingStyle::v1;
@@ -110,11 +115,13 @@ GeneratePlan plan_generate(const Config& config, const GenerateRequest& request,
     if (naming == NamingStyle::v1) keep_names_through_renames(prev.schema, schema, diff, naming);
     bool no_transaction = false;
     auto statements = dialect_statements(*config.dialect, diff, no_transaction);
-    if (statements.empty()) {
+    if (statements.empty() && !heads.joined) {
         plan.no_changes = true;
         return plan;
     }
-    std::string sql = join_statements(statements, config.breakpoints);
+    // A merge migration is written even when the schema is the merged state, so the chain joins
+    // again; its SQL then is a comment naming what it joins (never empty, never another's copy).
+    std::string sql = statements.empty() ? merge_comment(heads) : join_statements(statements, config.breakpoints);
     // Our migrator runs such a file outside a transaction (drizzle #860).
     if (no_transaction) sql = "-- drizzle:txmode none\n" + sql;
     plan.draft.sql = std::move(sql);

@@ -3,6 +3,7 @@
 #include "drizzle/migrate/migrator.hpp"
 
 #include "drizzle/error.hpp"
+#include "drizzle/migrate/branch_order.hpp"
 #include "drizzle/migrate/folder.hpp"
 #include "drizzle/migrate/plan.hpp"
 #include "migrate/enum_values.hpp"
@@ -44,9 +45,26 @@ std::string out_of_order_line(const std::vector<mi::LocalMigration>& local,
            local[o.newer_applied].name;
 }
 
+std::string commuting_line(const std::vector<mi::LocalMigration>& local, const mi::OutOfOrderMigration& o) {
+    return "notice: applying " + local[o.index].name + " although it is older than the applied migration " +
+           local[o.newer_applied].name + ": it comes from a merged branch that commutes with the applied ones "
+           "(no applied migration was generated on top of it, and the branches change different objects)";
+}
+
 /// Refuses edited, out-of-order or missing migrations unless allowed; collects what was allowed.
+/// Out-of-order migrations on a commuting merged branch (commuting_out_of_order) are applied
+/// without --allow-out-of-order, with a notice.
 void check_plan(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigration>& local,
-                const MigrateOptions& options, MigrateResult& result, std::set<std::string>& reported) {
+                const MigrateOptions& options, const MigrationsFolder& folder, MigrateResult& result,
+                std::set<std::string>& reported) {
+    std::set<std::size_t> commuting;
+    if (!plan.out_of_order.empty() && !options.allow_out_of_order) {
+        commuting = commuting_out_of_order(folder, plan);
+    }
+    std::vector<mi::OutOfOrderMigration> refused;
+    for (const auto& o : plan.out_of_order) {
+        if (!commuting.count(o.index)) refused.push_back(o);
+    }
     if (!plan.missing.empty() && !options.allow_missing) {
         std::string text = std::to_string(plan.missing.size()) +
                            " migration(s) recorded in the database have no file in " + options.folder.string() + ":";
@@ -65,10 +83,10 @@ void check_plan(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigrat
             "accept the edits with --allow-modified (the database is not changed for them).";
         throw UserError(text);
     }
-    if (!plan.out_of_order.empty() && !options.allow_out_of_order) {
-        std::string text = std::to_string(plan.out_of_order.size()) +
+    if (!refused.empty() && !options.allow_out_of_order) {
+        std::string text = std::to_string(refused.size()) +
                            " pending migration(s) are older than migrations already applied:";
-        for (const auto& o : plan.out_of_order) text += "\n  " + out_of_order_line(local, o);
+        for (const auto& o : refused) text += "\n  " + out_of_order_line(local, o);
         text +=
             "\nThey were probably merged from another branch. Check that they still make sense on top of "
             "the applied ones, then apply them with --allow-out-of-order.";
@@ -87,7 +105,9 @@ void check_plan(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigrat
     for (const auto& o : plan.out_of_order) {
         if (!reported.insert("o:" + local[o.index].name).second) continue;
         result.out_of_order.push_back(local[o.index].name);
-        if (options.log) options.log("warning: applying out of order: " + out_of_order_line(local, o));
+        if (!options.log) continue;
+        options.log(commuting.count(o.index) ? commuting_line(local, o)
+                                             : "warning: applying out of order: " + out_of_order_line(local, o));
     }
 }
 
@@ -166,7 +186,7 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
     if (auto rows = store->peek_rows(folder.layout)) {
         const auto plan = mi::plan_migrations(folder.layout, local, *rows);
         if (plan.pending.empty()) {
-            check_plan(plan, local, options, result, reported);
+            check_plan(plan, local, options, folder, result, reported);
             result.already_applied = local.size();
             return result;
         }
@@ -181,7 +201,7 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
         try {
             // The applied set is read under the lock: another migrator may have run meanwhile.
             const auto plan = mi::plan_migrations(folder.layout, local, store->read_rows());
-            check_plan(plan, local, options, result, reported);
+            check_plan(plan, local, options, folder, result, reported);
             check_txmode_none(plan, local, *store);
             batch = plan.pending;
             // A `txmode none` migration runs alone; one after others ends the batch before it.
