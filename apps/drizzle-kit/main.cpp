@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
     drizzle::cli::add_push_command(app, commands);
     drizzle::cli::add_pull_command(app, commands);
     drizzle::cli::add_export_command(app, commands);
+    // issue 12: up and drop
+    drizzle::cli::add_up_command(app, commands);
+    drizzle::cli::add_drop_command(app, commands);
 
     try {
         app.parse(argc, argv);
