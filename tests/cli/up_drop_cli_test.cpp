@@ -111,6 +111,30 @@ TEST_F(UpDropCli, DropRefusesAnAppliedMigrationOfARealDatabaseUnlessForce) {
     EXPECT_EQ(names(), std::vector<std::string>{"20260101000000_a"});
 }
 
+TEST_F(UpDropCli, PickerOnATerminalDropsTheLatestOnEnterAndNothingOnQ) {
+    std::string out;
+    if (test::run_command("command -v script", out) != 0)
+        GTEST_SKIP() << "util-linux `script` (a pseudo-terminal) is not installed";
+    test::write_file(dir / "drizzle/20260101000000_a/migration.sql", "CREATE TABLE a (x integer);");
+    test::write_file(dir / "drizzle/20260101000100_b/migration.sql", "CREATE TABLE b (x integer);");
+    test::write_file(dir / "drizzle/20260101000200_c/migration.sql", "CREATE TABLE c (x integer);");
+    auto on_terminal = [&](const std::string& input) {
+        return test::run_command("cd '" + dir.path().string() + "' && printf '" + input +
+                                     "' | timeout 20 script -qec \"'" DRIZZLE_KIT_EXE "' drop\" /dev/null",
+                                 out);
+    };
+    ASSERT_EQ(on_terminal("q\\n"), 0) << out;
+    EXPECT_NE(out.find("Please select migration to drop:"), std::string::npos) << out;
+    EXPECT_NE(out.find("> 3) 20260101000200_c"), std::string::npos) << out;
+    EXPECT_NE(out.find("Nothing dropped."), std::string::npos) << out;
+    EXPECT_EQ(names().size(), 3u);
+
+    ASSERT_EQ(on_terminal("\\n"), 0) << out;
+    EXPECT_NE(out.find("[✓] 20260101000200_c migration successfully dropped"), std::string::npos) << out;
+    ASSERT_EQ(on_terminal("1\\n"), 0) << out;
+    EXPECT_EQ(names(), std::vector<std::string>{"20260101000100_b"});
+}
+
 class DropThenGenerate : public UpDropCli, public ::testing::WithParamInterface<bool> {}; // true: v1
 
 TEST_P(DropThenGenerate, GenerateAfterDroppingTheLatestWritesTheSameMigrationAgain) {
