@@ -242,8 +242,7 @@ TEST_P(DropSqlite, NamedMiddleMigrationReLinksTheNextSnapshotAndWarns) {
     EXPECT_EQ(names(dir / "drizzle").size(), 3u);
 }
 
-TEST_P(DropSqlite, LegacyJournalIsRewrittenLikeDrizzleKit) {
-    if (GetParam()) GTEST_SKIP() << "legacy only";
+TEST(DropSqliteLegacy, JournalIsRewrittenLikeDrizzleKit) {
     TempDir dir("drop-sqlite");
     fixture_folder(dir, false, 8);
     kit::DropRequest request;
