@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
     // ---- check (issue 12) ----
     drizzle::cli::add_check_command(app, commands);
     // ---- end check ----
+    // issue 12: up and drop
+    drizzle::cli::add_up_command(app, commands);
+    drizzle::cli::add_drop_command(app, commands);
 
     if (auto refused = drizzle::cli::refuse_unknown_command(app, argc, argv)) return *refused;
     try {

@@ -112,5 +112,22 @@ struct CheckOptions {
 };
 int run_check(const CheckOptions& options);
 // ---- end check --------------------------------------------------------------------------------
+// ---- up and drop (issue 12) -------------------------------------------------------------------
+void add_up_command(CLI::App& app, CommandList& commands);
+void add_drop_command(CLI::App& app, CommandList& commands);
+
+struct UpOptions {
+    ConfigFlags config;
+};
+int run_up(const UpOptions& options);
+
+struct DropOptions {
+    ConfigFlags config;
+    std::string name;     ///< --name: folder name / tag, unique prefix, or suffix
+    bool latest = false;  ///< --latest: the newest migration, no picker
+    bool force = false;   ///< --force: even if recorded as applied or the database is unreachable
+};
+int run_drop(const DropOptions& options);
+// ---- end up and drop ---------------------------------------------------------------------------
 
 }  // namespace drizzle::cli

@@ -81,6 +81,24 @@ std::string append_journal_entry(const std::string& text, const JournalEntry& en
     return dump(j);
 }
 
+std::string remove_journal_entry(const std::string& text, const std::string& tag,
+                                 const std::filesystem::path& file) {
+    parse_journal(text, file);
+    ordered_json j = parse_json(text, file);
+    ordered_json kept = ordered_json::array();
+    bool found = false;
+    for (const auto& e : j["entries"]) {
+        if (e["tag"].get<std::string>() == tag) {
+            found = true;
+            continue;
+        }
+        kept.push_back(e);
+    }
+    if (!found) malformed(file, "it has no entry tagged \"" + tag + "\"");
+    j["entries"] = std::move(kept);
+    return dump(j);
+}
+
 std::string render_journal(const Journal& journal) {
     ordered_json j = ordered_json::object();
     j["version"] = journal.version;

@@ -32,6 +32,11 @@ Journal parse_journal(const std::string& text, const std::filesystem::path& file
 std::string append_journal_entry(const std::string& text, const JournalEntry& entry,
                                  const std::filesystem::path& file);
 
+/// Returns `text` (an existing journal) without the entries tagged `tag`, formatted like
+/// append_journal_entry (what drizzle-kit 0.31's `drop` writes: the other entries keep their idx).
+/// Throws UserError naming `file` when the journal is malformed or has no such entry.
+std::string remove_journal_entry(const std::string& text, const std::string& tag, const std::filesystem::path& file);
+
 /// A journal with no entries in the same format (what a new legacy folder starts from).
 std::string render_journal(const Journal& journal);
 
