@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
     drizzle::cli::add_push_command(app, commands);
     drizzle::cli::add_pull_command(app, commands);
     drizzle::cli::add_export_command(app, commands);
+    // issue 12: squash
+    drizzle::cli::add_squash_command(app, commands);
 
     try {
         app.parse(argc, argv);
