@@ -32,7 +32,7 @@ void check_database(const Config& config, const kit::SquashPlan& plan) {
     kit::require_range_applied_whole(plan, recorded);
 }
 
-}  // namespace
+} // namespace
 
 int run_squash(const SquashOptions& options) {
     Config config = resolve_config(options.config);
@@ -51,9 +51,8 @@ int run_squash(const SquashOptions& options) {
 void add_squash_command(CLI::App& app, CommandList& commands) {
     auto options = std::make_shared<SquashOptions>();
     auto* command = app.add_subcommand(
-        "squash",
-        "Replace a range of migrations (1.0 layout) by one whose SQL is the diff from the first one's parent "
-        "snapshot to the last one's; databases that applied the whole range see it as applied");
+        "squash", "Replace a range of migrations (1.0 layout) by one whose SQL is the diff from the first one's parent "
+                  "snapshot to the last one's; databases that applied the whole range see it as applied");
     add_config_flags(*command, options->config, false, true);
     command->add_option("--from", options->from, "First migration of the range: folder name, unique prefix or suffix")
         ->required();
@@ -79,4 +78,4 @@ void add_squash_command(CLI::App& app, CommandList& commands) {
     commands.push_back({command, [options] { return run_squash(*options); }});
 }
 
-}  // namespace drizzle::cli
+} // namespace drizzle::cli

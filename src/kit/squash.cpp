@@ -20,7 +20,7 @@ using squash_internal::DecisionReplay;
 
 namespace {
 
-constexpr std::size_t kStampLength = 14;  // YYYYMMDDHHMMSS
+constexpr std::size_t kStampLength = 14; // YYYYMMDDHHMMSS
 
 std::string suffix_of(const std::string& name) {
     return name.size() > kStampLength + 1 && name[kStampLength] == '_' ? name.substr(kStampLength + 1) : name;
@@ -28,7 +28,8 @@ std::string suffix_of(const std::string& name) {
 
 std::string list_names(const MigrationsFolder& folder) {
     std::string text;
-    for (const auto& e : folder.entries) text += "\n  " + e.name;
+    for (const auto& e : folder.entries)
+        text += "\n  " + e.name;
     return text;
 }
 
@@ -45,12 +46,13 @@ std::size_t find_migration(const MigrationsFolder& folder, const std::string& qu
     }
     if (found.size() == 1) return found.front();
     if (found.empty()) {
-        throw UserError(std::string(flag) + " " + query + ": no migration of " + folder.dir.string() +
-                        " is named so (a folder name, or a unique prefix or suffix of one). Its migrations:" +
-                        list_names(folder));
+        throw UserError(
+            std::string(flag) + " " + query + ": no migration of " + folder.dir.string() +
+            " is named so (a folder name, or a unique prefix or suffix of one). Its migrations:" + list_names(folder));
     }
     std::string text;
-    for (std::size_t i : found) text += "\n  " + folder.entries[i].name;
+    for (std::size_t i : found)
+        text += "\n  " + folder.entries[i].name;
     throw UserError(std::string(flag) + " " + query + " names " + std::to_string(found.size()) +
                     " migrations; give more of the name:" + text);
 }
@@ -85,7 +87,7 @@ std::string diff_sql(const Config& config, const Schema& prev, const Schema& nex
                      const std::vector<RenameDecision>& decisions) {
     DecisionReplay replay(decisions);
     DiffResult diff = drizzle::diff(prev, next, replay, NamingStyle::v1);
-    Schema kept = next;  // only the diff may change: the snapshot keeps the recorded names
+    Schema kept = next; // only the diff may change: the snapshot keeps the recorded names
     keep_names_through_renames(prev, kept, diff, NamingStyle::v1);
     bool no_transaction = false;
     const auto statements = dialect_statements(*config.dialect, diff, no_transaction);
@@ -115,11 +117,12 @@ std::string normalized(const std::string& sql) {
         if (!out.empty() && out.back() != ' ') out += ' ';
         pos = end + 1;
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
     return out;
 }
 
-}  // namespace
+} // namespace
 
 SquashPlan plan_squash(const Config& config, const SquashRequest& request,
                        const std::function<void(const std::string&)>& log) {
@@ -158,13 +161,14 @@ SquashPlan plan_squash(const Config& config, const SquashRequest& request,
         if (std::find(prev_ids.begin(), prev_ids.end(), before.id) == prev_ids.end()) {
             throw UserError("migration " + entries[i].name + ": its snapshot's parents (prevIds) do not include " +
                             (snapshots.size() == 1 && plan.first == 0 ? std::string("the empty root snapshot")
-                                                                       : "the snapshot of " + entries[i - 1].name) +
+                                                                      : "the snapshot of " + entries[i - 1].name) +
                             "; squash needs a linear range (no merged branches) and ends at the one before");
         }
     }
     for (std::size_t i = plan.first; i <= plan.last; ++i) {
         if (!plan.local[i].replaces.empty()) {
-            throw UserError("migration " + entries[i].name + " is itself a squash (it has replaces.json); squash a "
+            throw UserError("migration " + entries[i].name +
+                            " is itself a squash (it has replaces.json); squash a "
                             "range that does not include it, so databases keep recognising what it replaces");
         }
     }
@@ -181,7 +185,8 @@ SquashPlan plan_squash(const Config& config, const SquashRequest& request,
     }
     if (!plan.hand_written.empty()) {
         std::string names;
-        for (const auto& n : plan.hand_written) names += (names.empty() ? "" : ", ") + n;
+        for (const auto& n : plan.hand_written)
+            names += (names.empty() ? "" : ", ") + n;
         if (!request.force) {
             throw UserError("the range holds hand-written SQL: " + names +
                             " (its migration.sql is not what its snapshots generate, e.g. a `generate --custom` "
@@ -195,7 +200,7 @@ SquashPlan plan_squash(const Config& config, const SquashRequest& request,
     plan.sql = diff_sql(config, parent.schema, snapshots.back().schema, plan.renames);
     if (plan.sql.empty()) plan.sql = "-- squash: the squashed migrations change nothing in the end\n";
 
-    plan.snapshot = snapshots.back();  // its id stays: later migrations name it as their parent
+    plan.snapshot = snapshots.back(); // its id stays: later migrations name it as their parent
     plan.snapshot.prev_ids = snapshots.front().prev_ids;
     plan.snapshot.renames = {};
     for (const auto& d : plan.renames) {
@@ -209,9 +214,9 @@ SquashPlan plan_squash(const Config& config, const SquashRequest& request,
     // B's time with a new suffix sorts after A's predecessor and before B's successor, unless a
     // neighbour shares the second: checked, as is a folder of that name outside the range.
     const std::string& last_name = entries[plan.last].name;
-    const std::string suffix = request.name.empty() ? "squash_" + suffix_of(entries[plan.first].name) + "_to_" +
-                                                          suffix_of(last_name)
-                                                    : request.name;
+    const std::string suffix = request.name.empty()
+                                   ? "squash_" + suffix_of(entries[plan.first].name) + "_to_" + suffix_of(last_name)
+                                   : request.name;
     plan.folder_name = last_name.substr(0, kStampLength) + "_" + suffix;
     const bool after_predecessor = plan.first == 0 || entries[plan.first - 1].name < plan.folder_name;
     const bool before_successor = plan.last + 1 == entries.size() || plan.folder_name < entries[plan.last + 1].name;
@@ -222,7 +227,8 @@ SquashPlan plan_squash(const Config& config, const SquashRequest& request,
                         "); choose another --name");
     }
     bool in_range = false;
-    for (std::size_t i = plan.first; i <= plan.last; ++i) in_range = in_range || entries[i].name == plan.folder_name;
+    for (std::size_t i = plan.first; i <= plan.last; ++i)
+        in_range = in_range || entries[i].name == plan.folder_name;
     if (!in_range && fs::exists(folder.dir / plan.folder_name)) {
         throw UserError(fs::path(folder.dir / plan.folder_name).string() + " exists already; choose another --name");
     }
@@ -239,7 +245,8 @@ void require_range_applied_whole(const SquashPlan& plan, const std::vector<Recor
     if (applied.empty() || pending.empty()) return;
     auto joined = [](const std::vector<std::string>& names) {
         std::string text;
-        for (const auto& n : names) text += (text.empty() ? "" : ", ") + n;
+        for (const auto& n : names)
+            text += (text.empty() ? "" : ", ") + n;
         return text;
     };
     throw UserError("the configured database has applied only part of the range (applied: " + joined(applied) +
@@ -248,4 +255,4 @@ void require_range_applied_whole(const SquashPlan& plan, const std::vector<Recor
                     "applies the whole range, or squash a range it has applied entirely or not at all");
 }
 
-}  // namespace drizzle::kit
+} // namespace drizzle::kit

@@ -13,11 +13,11 @@ using Kind = RenameQuestion::Kind;
 struct Chain {
     Kind kind = Kind::table;
     std::string schema;
-    std::string origin_table, table;  ///< columns: their table, at the start and now
+    std::string origin_table, table; ///< columns: their table, at the start and now
     std::string origin, current;
 };
 
-}  // namespace
+} // namespace
 
 std::vector<RenameDecision> compose_renames(const std::vector<std::vector<RenameDecision>>& steps) {
     std::vector<Chain> chains;
@@ -35,7 +35,8 @@ std::vector<RenameDecision> compose_renames(const std::vector<std::vector<Rename
                     // The table may have been renamed earlier in the range: its starting name.
                     std::string origin_table = d.table;
                     for (const auto& c : chains) {
-                        if (c.kind == Kind::table && c.schema == d.schema && c.current == d.table) origin_table = c.origin;
+                        if (c.kind == Kind::table && c.schema == d.schema && c.current == d.table)
+                            origin_table = c.origin;
                     }
                     chains.push_back({Kind::column, d.schema, origin_table, d.table, d.from, d.name});
                 }
@@ -71,7 +72,8 @@ std::vector<RenameDecision> compose_renames(const std::vector<std::vector<Rename
 
 std::optional<std::string> DecisionReplay::resolve(const RenameQuestion& question) {
     for (const auto& d : decisions_) {
-        if (!d.is_rename() || d.kind != question.kind || d.name != question.name || d.schema != question.schema) continue;
+        if (!d.is_rename() || d.kind != question.kind || d.name != question.name || d.schema != question.schema)
+            continue;
         if (question.kind == Kind::column && d.table != question.table) continue;
         if (std::find(question.candidates.begin(), question.candidates.end(), d.from) != question.candidates.end())
             return d.from;
@@ -79,4 +81,4 @@ std::optional<std::string> DecisionReplay::resolve(const RenameQuestion& questio
     return std::nullopt;
 }
 
-}  // namespace drizzle::kit::squash_internal
+} // namespace drizzle::kit::squash_internal

@@ -24,4 +24,4 @@ private:
     std::vector<RenameDecision> decisions_;
 };
 
-}  // namespace drizzle::kit::squash_internal
+} // namespace drizzle::kit::squash_internal

@@ -32,7 +32,8 @@ void move_aside(const SquashPlan& plan, const fs::path& trash) {
             moved.push_back(name);
         }
     } catch (...) {
-        for (const auto& name : moved) std::rename((trash / name).c_str(), (plan.folder.dir / name).c_str());
+        for (const auto& name : moved)
+            std::rename((trash / name).c_str(), (plan.folder.dir / name).c_str());
         std::error_code ignored;
         fs::remove(trash, ignored);
         throw;
@@ -48,14 +49,15 @@ void put_back(const SquashPlan& plan, const fs::path& trash) {
     fs::remove(trash, ignored);
 }
 
-}  // namespace
+} // namespace
 
 fs::path write_squash(const SquashPlan& plan) {
     const fs::path& dir = plan.folder.dir;
     // The folder may have changed since it was planned: every replaced folder must still be there.
     for (std::size_t i = plan.first; i <= plan.last; ++i) {
         if (!fs::exists(plan.folder.entries[i].sql_path)) {
-            throw UserError(plan.folder.entries[i].sql_path.string() + " is gone since the squash was planned; run it again");
+            throw UserError(plan.folder.entries[i].sql_path.string() +
+                            " is gone since the squash was planned; run it again");
         }
     }
     const std::string tag = new_snapshot_id().substr(0, 8);
@@ -67,7 +69,8 @@ fs::path write_squash(const SquashPlan& plan) {
         write_file_atomically(temp / "migration.sql", plan.sql);
         write_file_atomically(temp / "snapshot.json", write_snapshot(plan.snapshot));
         write_file_atomically(temp / kReplacesFile, replaces_to_json(plan.replaces));
-        if (!plan.renames.empty()) write_file_atomically(temp / "decisions.json", decisions_to_json(plan.renames) + "\n");
+        if (!plan.renames.empty())
+            write_file_atomically(temp / "decisions.json", decisions_to_json(plan.renames) + "\n");
         bool name_in_range = false;
         for (std::size_t i = plan.first; i <= plan.last; ++i)
             name_in_range = name_in_range || plan.folder.entries[i].name == plan.folder_name;
@@ -101,4 +104,4 @@ fs::path write_squash(const SquashPlan& plan) {
     return final_dir / "migration.sql";
 }
 
-}  // namespace drizzle::kit
+} // namespace drizzle::kit

@@ -46,7 +46,8 @@ std::vector<LocalMigration> read_local_migrations(const MigrationsFolder& folder
         if (folder.layout == FolderLayout::v1) {
             // A squash migration says which migrations it stands for (`drizzle-kit squash`).
             const auto replaces = entry.sql_path.parent_path() / kReplacesFile;
-            if (std::filesystem::exists(replaces)) m.replaces = replaces_from_json(read_bytes(replaces), replaces.string());
+            if (std::filesystem::exists(replaces))
+                m.replaces = replaces_from_json(read_bytes(replaces), replaces.string());
         }
         local.push_back(std::move(m));
     }

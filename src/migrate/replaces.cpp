@@ -19,7 +19,7 @@ using ordered_json = nlohmann::ordered_json;
                     "as `drizzle-kit squash` writes it)");
 }
 
-}  // namespace
+} // namespace
 
 std::string replaces_to_json(const std::vector<ReplacedMigration>& replaces) {
     ordered_json out = ordered_json::array();
@@ -67,4 +67,4 @@ std::vector<ReplacedMigration> replaces_from_json(const std::string& json, const
     return result;
 }
 
-}  // namespace drizzle
+} // namespace drizzle

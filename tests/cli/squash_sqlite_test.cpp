@@ -72,7 +72,8 @@ protected:
     }
     std::vector<std::string> folders(const std::string& out = "drizzle") {
         std::vector<std::string> names;
-        for (const auto& e : fs::directory_iterator(dir / out)) names.push_back(e.path().filename().string());
+        for (const auto& e : fs::directory_iterator(dir / out))
+            names.push_back(e.path().filename().string());
         std::sort(names.begin(), names.end());
         return names;
     }
@@ -95,7 +96,8 @@ protected:
     std::string first_migrations(std::size_t count, const std::string& out) {
         fs::create_directories(dir / out);
         auto names = folders();
-        for (std::size_t i = 0; i < count; ++i) fs::copy(dir / "drizzle" / names[i], dir / out / names[i], fs::copy_options::recursive);
+        for (std::size_t i = 0; i < count; ++i)
+            fs::copy(dir / "drizzle" / names[i], dir / out / names[i], fs::copy_options::recursive);
         return out;
     }
     int migrate(const std::string& out, const std::string& db, std::string& output) {
@@ -104,7 +106,8 @@ protected:
     std::vector<std::string> recorded(const std::string& db) {
         auto connection = sqlite::SqliteConnection::open((dir / db).string());
         std::vector<std::string> names;
-        for (auto& r : connection->query("SELECT name FROM __drizzle_migrations ORDER BY id")) names.push_back(r[0].value_or(""));
+        for (auto& r : connection->query("SELECT name FROM __drizzle_migrations ORDER BY id"))
+            names.push_back(r[0].value_or(""));
         return names;
     }
     /// The two databases introspect to schemas with no difference.
@@ -143,7 +146,9 @@ TEST_F(Squash, SqlIsTheRangeDiffKeepsTheRenameAndMigratesToTheSameSchema) {
     const Snapshot last = parse_snapshot(test::read_file(dir / "unsquashed" / email / "snapshot.json"), "email");
     ScriptedResolver resolver({{RenameQuestion::Kind::column, "", "users", "full_name", "name"}});
     bool no_tx = false;
-    EXPECT_EQ(sql, kit::join_statements(kit::dialect_statements(Dialect::sqlite, diff(parent.schema, last.schema, resolver), no_tx), true));
+    EXPECT_EQ(sql,
+              kit::join_statements(
+                  kit::dialect_statements(Dialect::sqlite, diff(parent.schema, last.schema, resolver), no_tx), true));
 
     // Snapshot: email's schema and id (tags keeps its parent), posts' parents.
     const auto snap = nlohmann::json::parse(test::read_file(sq / "snapshot.json"));
@@ -163,7 +168,8 @@ TEST_F(Squash, SqlIsTheRangeDiffKeepsTheRenameAndMigratesToTheSameSchema) {
         EXPECT_TRUE(replaces[i]["createdAt"].is_number_integer());
     }
     EXPECT_TRUE(fs::exists(sq / "decisions.json"));
-    for (const auto& n : folders()) EXPECT_FALSE(n.starts_with(".")) << n;  // nothing left aside
+    for (const auto& n : folders())
+        EXPECT_FALSE(n.starts_with(".")) << n; // nothing left aside
 
     // A fresh database migrated by the squashed folder has the unsquashed folder's schema.
     ASSERT_EQ(migrate("drizzle", "squashed.db", out), 0) << out;
@@ -179,7 +185,7 @@ TEST_F(Squash, SqlIsTheRangeDiffKeepsTheRenameAndMigratesToTheSameSchema) {
 TEST_F(Squash, DatabaseThatAppliedTheWholeRangeRecordsTheSquashWithoutRunningIt) {
     five_migrations();
     std::string out;
-    ASSERT_EQ(kit("migrate", out), 0) << out;  // local.db: all five
+    ASSERT_EQ(kit("migrate", out), 0) << out; // local.db: all five
     auto connection = sqlite::SqliteConnection::open((dir / "local.db").string());
     connection->exec("INSERT INTO users (id, full_name) VALUES (1, 'Ada')");
     connection.reset();
@@ -196,7 +202,7 @@ TEST_F(Squash, DatabaseThatAppliedTheWholeRangeRecordsTheSquashWithoutRunningIt)
     EXPECT_EQ(names[5], squash);
     EXPECT_EQ(names[6], folder_ending("color"));
     connection = sqlite::SqliteConnection::open((dir / "local.db").string());
-    EXPECT_EQ(connection->query("SELECT full_name FROM users")[0][0], "Ada");  // not re-created
+    EXPECT_EQ(connection->query("SELECT full_name FROM users")[0][0], "Ada"); // not re-created
     EXPECT_EQ(connection->query("SELECT color FROM tags").size(), 0u);
     connection.reset();
 
@@ -227,12 +233,12 @@ TEST_F(Squash, DatabaseThatAppliedPartOfTheRangeIsRefused) {
     const auto squashed = tree();
 
     EXPECT_EQ(migrate("drizzle", "some.db", out), 3) << out;
-    EXPECT_NE(out.find("squashes 3 migrations and the database has applied only some of them: applied " +
-                       before[1] + ", " + before[2] + "; not applied " + before[3]),
+    EXPECT_NE(out.find("squashes 3 migrations and the database has applied only some of them: applied " + before[1] +
+                       ", " + before[2] + "; not applied " + before[3]),
               std::string::npos)
         << out;
     EXPECT_NE(out.find("before the squash"), std::string::npos) << out;
-    EXPECT_EQ(recorded("some.db").size(), 3u);  // nothing recorded, nothing run
+    EXPECT_EQ(recorded("some.db").size(), 3u); // nothing recorded, nothing run
     EXPECT_EQ(tree(), squashed);
 }
 
@@ -261,7 +267,7 @@ TEST_F(Squash, ErrorsLeaveTheFolderAsItWas) {
     EXPECT_EQ(tree(), before);
     EXPECT_EQ(kit("squash --from email --to posts", out), 3) << out;
     EXPECT_NE(out.find("must come before"), std::string::npos) << out;
-    EXPECT_EQ(kit("squash --from 2 --to email", out), 3) << out;  // a prefix of every folder
+    EXPECT_EQ(kit("squash --from 2 --to email", out), 3) << out; // a prefix of every folder
     EXPECT_NE(out.find("names 6 migrations"), std::string::npos) << out;
     // Hand-written SQL in the range is refused, naming it, unless --force.
     EXPECT_EQ(kit("squash --from email --to custom", out), 3) << out;
@@ -300,7 +306,7 @@ TEST_F(Squash, HelpHasExamplesAndExitCodes) {
     ASSERT_EQ(kit("squash --help", out), 0) << out;
     for (const char* text : {"--from", "--to", "--name", "--force", "Examples:", "replaces.json", "Exit codes"})
         EXPECT_NE(out.find(text), std::string::npos) << text << "\n" << out;
-    EXPECT_EQ(kit("squash --from a", out), 3) << out;  // --to is required
+    EXPECT_EQ(kit("squash --from a", out), 3) << out; // --to is required
 }
 
-}  // namespace
+} // namespace

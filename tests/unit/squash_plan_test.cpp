@@ -40,10 +40,9 @@ std::vector<LocalMigration> folder() {
 
 TEST(SquashPlan, AllReplacedRecordedMeansAppliedAndNothingMissing) {
     const auto local = folder();
-    std::vector<RecordedRow> rows{row(1, "20250101000000_a", "ha", 1735689600000),
-                                  row(2, "20250101000100_b", "hb", 1735689660000),
-                                  row(3, "20250101000200_c", "hc", 1735689720000),
-                                  row(4, "20250101000400_d", "hd", 1735689840000)};
+    std::vector<RecordedRow> rows{
+        row(1, "20250101000000_a", "ha", 1735689600000), row(2, "20250101000100_b", "hb", 1735689660000),
+        row(3, "20250101000200_c", "hc", 1735689720000), row(4, "20250101000400_d", "hd", 1735689840000)};
     const auto plan = plan_migrations(FolderLayout::v1, local, rows);
     EXPECT_EQ(plan.pending, (std::vector<std::size_t>{2}));
     EXPECT_EQ(plan.applied, 2u);
@@ -56,11 +55,10 @@ TEST(SquashPlan, AllReplacedRecordedMeansAppliedAndNothingMissing) {
 
 TEST(SquashPlan, SquashRecordedItselfKeepsReplacedRowsFromBeingMissing) {
     const auto local = folder();
-    std::vector<RecordedRow> rows{row(1, "20250101000000_a", "ha", 1735689600000),
-                                  row(2, "20250101000100_b", "hb", 1735689660000),
-                                  row(3, "20250101000200_c", "hc", 1735689720000),
-                                  row(4, "20250101000400_d", "hd", 1735689840000),
-                                  row(5, "20250101000400_sq", "hsq", 1735689840000)};
+    std::vector<RecordedRow> rows{
+        row(1, "20250101000000_a", "ha", 1735689600000), row(2, "20250101000100_b", "hb", 1735689660000),
+        row(3, "20250101000200_c", "hc", 1735689720000), row(4, "20250101000400_d", "hd", 1735689840000),
+        row(5, "20250101000400_sq", "hsq", 1735689840000)};
     const auto plan = plan_migrations(FolderLayout::v1, local, rows);
     EXPECT_EQ(plan.pending, (std::vector<std::size_t>{2}));
     EXPECT_TRUE(plan.applied_through_replaces.empty());
@@ -94,8 +92,7 @@ TEST(SquashPlan, UnnamedRowsMatchReplacedByHashThenSecond) {
     // 0.45 rows (no name): d's row shares the squash's second but has d's hash, c's has another
     // hash (edited file) but c's time.
     const auto local = folder();
-    std::vector<RecordedRow> rows{row(1, std::nullopt, "ha", 1735689600123),
-                                  row(2, std::nullopt, "hb", 1735689660456),
+    std::vector<RecordedRow> rows{row(1, std::nullopt, "ha", 1735689600123), row(2, std::nullopt, "hb", 1735689660456),
                                   row(3, std::nullopt, "hc-edited", 1735689720789),
                                   row(4, std::nullopt, "hd", 1735689840321)};
     const auto plan = plan_migrations(FolderLayout::v1, local, rows);
@@ -127,16 +124,17 @@ TEST(SquashReplacesJson, RoundTripsAndNamesTheFileWhenMalformed) {
     ASSERT_EQ(back.size(), 2u);
     EXPECT_EQ(back[1].name, "20250101000200_c");
     EXPECT_EQ(back[1].created_at_ms, 1735689720000);
-    for (const char* bad : {"{}", "[]", "[{\"name\": \"a\"}]", "[{\"name\": \"a\", \"hash\": \"h\", \"createdAt\": \"1\"}]",
-                            "not json"}) {
+    for (const char* bad : {"{}", "[]", "[{\"name\": \"a\"}]",
+                            "[{\"name\": \"a\", \"hash\": \"h\", \"createdAt\": \"1\"}]", "not json"}) {
         try {
             replaces_from_json(bad, "drizzle/20250101000400_sq/replaces.json");
             ADD_FAILURE() << "accepted " << bad;
         } catch (const UserError& e) {
-            EXPECT_NE(std::string(e.what()).find("drizzle/20250101000400_sq/replaces.json"), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find("drizzle/20250101000400_sq/replaces.json"), std::string::npos)
+                << e.what();
         }
     }
 }
 
-}  // namespace
-}  // namespace drizzle
+} // namespace
+} // namespace drizzle

@@ -25,9 +25,9 @@ struct SquashRequest {
 
 /// A squash ready to be written.
 struct SquashPlan {
-    MigrationsFolder folder;                 ///< the folder as read
-    std::vector<LocalMigration> local;       ///< its migrations, as the migrator reads them
-    std::size_t first = 0;                   ///< the range, inclusive, as indexes into folder.entries
+    MigrationsFolder folder;           ///< the folder as read
+    std::vector<LocalMigration> local; ///< its migrations, as the migrator reads them
+    std::size_t first = 0;             ///< the range, inclusive, as indexes into folder.entries
     std::size_t last = 0;
     std::string folder_name;                 ///< the new migration's folder name
     std::string sql;                         ///< its migration.sql
@@ -54,4 +54,4 @@ void require_range_applied_whole(const SquashPlan& plan, const std::vector<Recor
 /// was. Returns the new migration.sql's path.
 std::filesystem::path write_squash(const SquashPlan& plan);
 
-}  // namespace drizzle::kit
+} // namespace drizzle::kit

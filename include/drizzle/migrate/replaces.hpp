@@ -18,4 +18,4 @@ std::string replaces_to_json(const std::vector<ReplacedMigration>& replaces);
 /// lacks a non-empty "name"/"hash" or a numeric "createdAt", or a name repeats.
 std::vector<ReplacedMigration> replaces_from_json(const std::string& json, const std::string& source);
 
-}  // namespace drizzle
+} // namespace drizzle
