@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
     // issue 12: up and drop
     drizzle::cli::add_up_command(app, commands);
     drizzle::cli::add_drop_command(app, commands);
+    // issue 12: squash
+    drizzle::cli::add_squash_command(app, commands);
 
     if (auto refused = drizzle::cli::refuse_unknown_command(app, argc, argv)) return *refused;
     try {

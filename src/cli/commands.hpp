@@ -129,5 +129,17 @@ struct DropOptions {
 };
 int run_drop(const DropOptions& options);
 // ---- end up and drop ---------------------------------------------------------------------------
+// ---- squash (issue 12, item 7) ----------------------------------------------------------------
+void add_squash_command(CLI::App& app, CommandList& commands);
+
+struct SquashOptions {
+    ConfigFlags config;
+    std::string from;    ///< --from: first migration of the range
+    std::string to;      ///< --to: last migration of the range
+    std::string name;    ///< --name: the new migration's name suffix
+    bool force = false;  ///< --force: squash hand-written SQL too
+};
+int run_squash(const SquashOptions& options);
+// ---- end squash ---------------------------------------------------------------------------------
 
 }  // namespace drizzle::cli

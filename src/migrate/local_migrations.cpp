@@ -2,6 +2,7 @@
 // hashes them, and the folder checks migrate() makes before touching a database.
 #include "drizzle/error.hpp"
 #include "drizzle/migrate/plan.hpp"
+#include "drizzle/migrate/replaces.hpp"
 #include "migrate/hash.hpp"
 #include "migrate/migration_store.hpp"
 #include "migrate/sql_lexer.hpp"
@@ -42,6 +43,12 @@ std::vector<LocalMigration> read_local_migrations(const MigrationsFolder& folder
         if (m.display_path.empty()) m.display_path = entry.sql_path.generic_string();
         m.switches_foreign_keys_off = mi::switches_foreign_keys_off(m.sql);
         m.outside_transaction = mi::declares_txmode_none(m.sql);
+        if (folder.layout == FolderLayout::v1) {
+            // A squash migration says which migrations it stands for (`drizzle-kit squash`).
+            const auto replaces = entry.sql_path.parent_path() / kReplacesFile;
+            if (std::filesystem::exists(replaces))
+                m.replaces = replaces_from_json(read_bytes(replaces), replaces.string());
+        }
         local.push_back(std::move(m));
     }
     return local;

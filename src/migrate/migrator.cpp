@@ -165,6 +165,44 @@ void apply_outside_transaction(Connection& connection, mi::MigrationStore& store
     store.commit();
 }
 
+// ---- squash migrations (LocalMigration::replaces) ---------------------------------------------
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string text;
+    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+    return text;
+}
+
+/// A squash only partly applied can neither run nor be skipped: refused, saying how to get out.
+void refuse_partial_squashes(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigration>& local) {
+    if (plan.partial_squashes.empty()) return;
+    const auto& p = plan.partial_squashes.front();
+    throw UserError("migration " + local[p.index].name + " squashes " +
+                    std::to_string(local[p.index].replaces.size()) +
+                    " migrations and the database has applied only some of them: applied " + joined(p.recorded) +
+                    "; not applied " + joined(p.not_recorded) +
+                    ". Running it would repeat what is applied and skipping it would leave the rest out. Check out "
+                    "the migrations folder as it was before the squash (e.g. the commit before it), run `migrate` "
+                    "there so every replaced migration is applied, then come back to this folder.");
+}
+
+/// Records the row of each squash applied through the migrations it replaces, without running
+/// it, in the current transaction: drizzle-kit's own migrator matches by folder name only.
+void record_squashes(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigration>& local,
+                     mi::MigrationStore& store, FolderLayout layout, const MigrateOptions& options,
+                     MigrateResult& result) {
+    for (std::size_t i : plan.applied_through_replaces) {
+        store.record(local[i], layout);
+        result.recorded_squashes.push_back(local[i].name);
+        if (options.log) {
+            std::vector<std::string> names;
+            for (const auto& r : local[i].replaces) names.push_back(r.name);
+            options.log("notice: " + local[i].name + " squashes migrations this database has all applied (" +
+                        joined(names) + "): recorded it as applied without running its SQL");
+        }
+    }
+}
+
 std::string names_of(const std::vector<mi::LocalMigration>& local, const std::vector<std::size_t>& batch) {
     std::string text;
     for (std::size_t i : batch) text += (text.empty() ? "" : ", ") + local[i].name;
@@ -185,7 +223,7 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
     // migrator can only add rows, which would not make a local migration pending.
     if (auto rows = store->peek_rows(folder.layout)) {
         const auto plan = mi::plan_migrations(folder.layout, local, *rows);
-        if (plan.pending.empty()) {
+        if (plan.pending.empty() && plan.applied_through_replaces.empty()) {
             check_plan(plan, local, options, folder, result, reported);
             result.already_applied = local.size();
             return result;
@@ -201,7 +239,14 @@ MigrateResult migrate(Connection& connection, const MigrateOptions& options) {
         try {
             // The applied set is read under the lock: another migrator may have run meanwhile.
             const auto plan = mi::plan_migrations(folder.layout, local, store->read_rows());
+            refuse_partial_squashes(plan, local);
             check_plan(plan, local, options, folder, result, reported);
+            if (!plan.applied_through_replaces.empty()) {
+                // Their rows first, committed on their own; then plan again with them recorded.
+                record_squashes(plan, local, *store, folder.layout, options, result);
+                store->commit();
+                continue;
+            }
             check_txmode_none(plan, local, *store);
             batch = plan.pending;
             // A `txmode none` migration runs alone; one after others ends the batch before it.

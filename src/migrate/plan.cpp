@@ -16,6 +16,45 @@ bool same_file(const LocalMigration& m, const std::string& hash) {
     return !hash.empty() && (m.hash == hash || m.raw_hash == hash);
 }
 
+/// Which replaced migrations of the folder's squash migrations the rows record; the other rows
+/// are left in `remaining`. A named row claims a replaced migration of its name (unless a local
+/// folder has that name); an unnamed one (0.45) claims one of its hash, else one of the same
+/// second, unless its hash is a local file's.
+std::vector<std::vector<bool>> claim_replaced_rows(const std::vector<LocalMigration>& local,
+                                                   const std::vector<RecordedRow>& rows,
+                                                   std::vector<RecordedRow>& remaining) {
+    std::vector<std::vector<bool>> recorded(local.size());
+    for (std::size_t i = 0; i < local.size(); ++i) recorded[i].assign(local[i].replaces.size(), false);
+    std::unordered_map<std::string, std::size_t> local_names;
+    for (std::size_t i = 0; i < local.size(); ++i) local_names.emplace(local[i].name, i);
+    auto claim = [&](const auto& matches) {
+        for (std::size_t i = 0; i < local.size(); ++i) {
+            for (std::size_t r = 0; r < local[i].replaces.size(); ++r) {
+                if (!recorded[i][r] && matches(local[i].replaces[r])) {
+                    recorded[i][r] = true;
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    for (const auto& row : rows) {
+        bool claimed = false;
+        if (row.name) {
+            if (!local_names.count(*row.name))
+                claimed = claim([&](const ReplacedMigration& r) { return r.name == *row.name; });
+        } else if (std::none_of(local.begin(), local.end(),
+                                [&](const LocalMigration& m) { return same_file(m, row.hash); })) {
+            claimed = claim([&](const ReplacedMigration& r) { return !row.hash.empty() && r.hash == row.hash; });
+            if (auto created = parse_created_at(row.created_at); !claimed && created) {
+                claimed = claim([&](const ReplacedMigration& r) { return r.created_at_ms / 1000 == *created / 1000; });
+            }
+        }
+        if (!claimed) remaining.push_back(row);
+    }
+    return recorded;
+}
+
 }  // namespace
 
 std::optional<std::int64_t> parse_created_at(const std::optional<std::string>& text) {
@@ -79,7 +118,14 @@ std::vector<std::optional<std::size_t>> match_rows_by_time(const std::vector<Loc
 }
 
 MigrationPlan plan_migrations(FolderLayout layout, const std::vector<LocalMigration>& local,
-                              const std::vector<RecordedRow>& rows) {
+                              const std::vector<RecordedRow>& all_rows) {
+    // Rows of migrations a squash replaced identify no file of their own (drizzle-kit squash).
+    const bool has_squash =
+        std::any_of(local.begin(), local.end(), [](const LocalMigration& m) { return !m.replaces.empty(); });
+    std::vector<RecordedRow> other_rows;
+    std::vector<std::vector<bool>> replaced_recorded;
+    if (has_squash) replaced_recorded = claim_replaced_rows(local, all_rows, other_rows);
+    const std::vector<RecordedRow>& rows = has_squash ? other_rows : all_rows;
     std::vector<bool> applied(local.size(), false);
     std::vector<std::string> recorded_hash(local.size());
     std::vector<RecordedRow> unidentified;
@@ -138,6 +184,18 @@ MigrationPlan plan_migrations(FolderLayout layout, const std::vector<LocalMigrat
     }
 
     MigrationPlan plan;
+    for (std::size_t i = 0; i < replaced_recorded.size(); ++i) {
+        if (applied[i] || local[i].replaces.empty()) continue;
+        PartialSquash partial{i, {}, {}};
+        for (std::size_t r = 0; r < local[i].replaces.size(); ++r)
+            (replaced_recorded[i][r] ? partial.recorded : partial.not_recorded).push_back(local[i].replaces[r].name);
+        if (partial.not_recorded.empty()) {
+            applied[i] = true;  // recorded_hash stays empty: nothing to compare the file with
+            plan.applied_through_replaces.push_back(i);
+        } else if (!partial.recorded.empty()) {
+            plan.partial_squashes.push_back(std::move(partial));
+        }
+    }
     std::stable_sort(unidentified.begin(), unidentified.end(),
                      [](const RecordedRow& a, const RecordedRow& b) { return a.key < b.key; });
     for (auto& row : unidentified) {

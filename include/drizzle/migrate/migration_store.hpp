@@ -16,6 +16,13 @@
 
 namespace drizzle {
 
+/// One migration a squash migration replaces, as its `replaces.json` records it.
+struct ReplacedMigration {
+    std::string name;  ///< the replaced folder's name
+    std::string hash;  ///< drizzle-orm's hash of its SQL, as recorded when applied (LocalMigration::hash)
+    std::int64_t created_at_ms = 0;  ///< its folder time, as recorded in created_at
+};
+
 /// A migration file as the migrator sees it.
 struct LocalMigration {
     std::string name;  ///< folder name (v1) or journal tag (legacy)
@@ -26,6 +33,9 @@ struct LocalMigration {
     std::string display_path;  ///< sql path relative to the migrations folder
     bool switches_foreign_keys_off = false;
     bool outside_transaction = false;  ///< first line `-- drizzle:txmode none`
+    /// v1 `squash` migrations: the migrations it replaces (its `replaces.json`), in order. A
+    /// database that recorded all of them has applied it (see plan_migrations).
+    std::vector<ReplacedMigration> replaces;
 };
 
 /// One row of the bookkeeping table.

@@ -39,6 +39,9 @@ struct MigrateResult {
     /// Recorded migrations with no local file (allowed by allow_missing): the recorded name, or
     /// for rows without one (0.x bookkeeping) "created_at <ms>".
     std::vector<std::string> missing;
+    /// Squash migrations found applied through the migrations they replace: their rows were
+    /// recorded by this run without running their SQL (they count as already applied).
+    std::vector<std::string> recorded_squashes;
     std::size_t already_applied = 0;
 };
 
@@ -72,6 +75,10 @@ struct MigrateResult {
 ///   the migrations' transaction, so the new values can be used there (SQLSTATE 55P04 otherwise).
 ///   They stay if the rest fails. In `all` mode a migration extending a type that an earlier
 ///   pending migration creates starts a new transaction once that one has committed.
+/// - A squash migration (`drizzle-kit squash`, LocalMigration::replaces) is applied when every
+///   migration it replaces is recorded: its own row is then recorded (under the lock, its SQL not
+///   run; MigrateResult::recorded_squashes, a "notice:" log line), so drizzle-kit's migrator sees
+///   it too. When only some are recorded, migrate() refuses (UserError naming both sets).
 /// - A comment-only statement (the unedited `generate --custom` file) is a no-op and the
 ///   migration is recorded (drizzle-orm fails on it with better-sqlite3, accepts it on PostgreSQL).
 MigrateResult migrate(Connection& connection, const MigrateOptions& options);

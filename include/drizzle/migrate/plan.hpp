@@ -51,6 +51,14 @@ struct MissingMigration {
     std::optional<std::size_t> same_hash; ///< a local migration with the row's hash (a renamed folder?)
 };
 
+/// A squash migration (LocalMigration::replaces) of which the database recorded some replaced
+/// migrations but not all: it cannot be run (part of it is applied) nor skipped (part is not).
+struct PartialSquash {
+    std::size_t index = 0;                 ///< the squash migration
+    std::vector<std::string> recorded;     ///< replaced migrations the database records, in order
+    std::vector<std::string> not_recorded; ///< replaced migrations it does not record, in order
+};
+
 /// The local migrations against the recorded rows. Indexes are into the local list.
 struct MigrationPlan {
     std::vector<std::size_t> pending; ///< not recorded, in apply order
@@ -58,13 +66,23 @@ struct MigrationPlan {
     std::vector<ModifiedMigration> modified;
     std::vector<MissingMigration> missing; ///< in recorded order
     std::size_t applied = 0;               ///< local migrations found recorded
+    /// Squash migrations not recorded themselves whose replaced migrations all are: applied
+    /// (counted in `applied`, not pending); migrate() records their own row without running them.
+    std::vector<std::size_t> applied_through_replaces;
+    /// Squash migrations only some of whose replaced migrations are recorded (they are also in
+    /// `pending`); migrate() refuses them.
+    std::vector<PartialSquash> partial_squashes;
 };
 
 /// Identity: v1 by name (rows without a name fall back to match_rows_by_time); legacy by
 /// created_at == journal `when`. Pending = local migrations no row identifies. Out of order =
 /// pending migrations that come before an applied one (in folder order or by time). Modified =
 /// applied migrations whose file hash is neither the recorded one. Missing = rows no local
-/// migration identifies (a row whose created_at cannot be read is not judged). Pure: `rows`
+/// migration identifies (a row whose created_at cannot be read is not judged). Squash migrations
+/// (LocalMigration::replaces): the rows of the migrations they replace (by name; unnamed 0.45 rows
+/// by hash, else by created_at to the second) are neither missing nor matched to other files; a
+/// squash not recorded itself is applied when all of them are recorded (applied_through_replaces),
+/// pending when none is, and partial otherwise (partial_squashes). Pure: `rows`
 /// come from MigrationStore::read_rows() (or peek_rows()).
 MigrationPlan plan_migrations(FolderLayout layout, const std::vector<LocalMigration>& local,
                               const std::vector<RecordedRow>& rows);
