@@ -1,11 +1,16 @@
-// `check`: the migrations folder alone (snapshots, journal, chain, merged branches, edited SQL), for CI.
+// `check`: the migrations folder (snapshots, journal, chain, merged branches, edited SQL) and, with --db, the database (status, drift), for CI.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/status_output.hpp"
 #include "drizzle/kit/check.hpp"
+#include "drizzle/kit/database.hpp"
+#include "drizzle/kit/drift.hpp"
+#include "drizzle/kit/status.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace drizzle::cli {
 
@@ -16,22 +21,103 @@ const char* const kCheckFooter =
     "  drizzle-kit check                      check the config's migrations folder\n"
     "  drizzle-kit check --json               the findings as JSON, for CI\n"
     "  drizzle-kit check --dialect postgresql --out ./drizzle\n"
+    "  drizzle-kit check --db                 also the database: status and drift (for CI/CD)\n"
     "\nFindings: errors (malformed or unsupported snapshot, journal entries without files or the\n"
     "reverse, journal `when` not increasing, broken chain, duplicate snapshot id, merged branches\n"
     "that change the same objects) and notes (merged branches that commute: generate writes the merge\n"
     "migration; migrations whose SQL differs from what their snapshots generate, or custom ones).\n"
     "--json prints {\"folder\",\"layout\",\"migrations\",\"ok\",\"findings\":[{\"code\",\"severity\",\"file\",\n"
     "\"message\",\"objects\"}]} on stdout.\n"
-    "\nExit codes: 0 no errors (notes may be printed); 1 errors found; 3 invalid config or flags.\n";
+    "\n--db also reads the configured database (creating nothing): the status of every migration\n"
+    "(as `drizzle-kit status`) and drift: the database introspected through the config's filters\n"
+    "against the snapshot of its last applied migration, with the SQL that would bring it back to\n"
+    "the folder's state. With --json the object gains \"status\" (status --json's object) and\n"
+    "\"drift\": {\"snapshot\",\"measured\",\"drifted\",\"differences\":[],\"statements\":[]}.\n"
+    "\nExit codes: 0 no errors (notes may be printed); 1 errors found (with --db also: a migration\n"
+    "not applied, edited or missing, or drift; or the database failed); 3 invalid config or flags.\n";
+
+/// The database half of `check --db`: the status, and drift against the last applied snapshot.
+struct DatabaseCheck {
+    kit::StatusReport status;
+    kit::DriftReport drift;
+    bool drift_measured = false;
+    std::string drift_note;  ///< why drift was not measured
+    bool ok() const { return status.up_to_date() && !drift.drifted(); }
+};
+
+DatabaseCheck check_database(const Config& config, bool quiet) {
+    DatabaseCheck result;
+    result.status = kit::read_status(config);
+    if (!result.status.database_exists || result.status.applied == 0) {
+        result.drift_note = "no migration is applied yet, so there is nothing to compare the database with";
+        return result;
+    }
+    // The snapshot of the last applied migration in folder order: pending migrations are not drift.
+    const MigrationsFolder folder = MigrationsFolder::read(config.out_dir());
+    std::filesystem::path against;
+    for (std::size_t i = 0; i < folder.entries.size() && i < result.status.entries.size(); ++i) {
+        const auto kind = result.status.entries[i].kind;
+        if (kind == kit::MigrationStatusKind::applied || kind == kit::MigrationStatusKind::edited)
+            against = folder.entries[i].snapshot_path;
+    }
+    std::error_code ec;
+    if (against.empty() || !std::filesystem::is_regular_file(against, ec)) {
+        result.drift_note = "the last applied migration has no snapshot, so the folder's schema at that point is unknown";
+        return result;
+    }
+    auto connection = kit::open_database(config);
+    const auto log = [quiet](const std::string& line) {
+        if (!quiet) print_info(line);
+    };
+    result.drift = kit::detect_drift(config, *connection, log, against);
+    result.drift_measured = true;
+    return result;
+}
+
+void print_database_check(const DatabaseCheck& db) {
+    std::cout << "\nDatabase:\n";
+    print_status_table(db.status);
+    if (!db.drift_measured) {
+        std::cout << "[i] Drift not measured: " << db.drift_note << "\n";
+    } else if (!db.drift.drifted()) {
+        std::cout << "[✓] No drift: the database matches " << db.drift.snapshot.string() << "\n";
+    } else {
+        std::cout << "[!] Drift: the database differs from " << db.drift.snapshot.string() << ":\n";
+        for (const auto& line : db.drift.differences) std::cout << "  · " << line << "\n";
+        std::cout << "SQL that brings the database back to the migrations' state:\n";
+        for (const auto& statement : db.drift.statements) std::cout << statement << "\n";
+    }
+    std::cout.flush();
+}
+
+nlohmann::ordered_json drift_json(const DatabaseCheck& db) {
+    nlohmann::ordered_json drift;
+    drift["snapshot"] = db.drift_measured ? nlohmann::ordered_json(db.drift.snapshot.string()) : nlohmann::ordered_json();
+    drift["measured"] = db.drift_measured;
+    drift["drifted"] = db.drift.drifted();
+    drift["differences"] = db.drift.differences;
+    drift["statements"] = db.drift.statements;
+    return drift;
+}
 
 } // namespace
 
 int run_check(const CheckOptions& options) {
     Config config = resolve_config(options.config, options.json);
     const kit::CheckReport report = kit::check_folder(config);
+    std::optional<DatabaseCheck> db;
+    if (options.db) db = check_database(config, options.json);
+    const bool ok = report.ok() && (!db || db->ok());
     if (options.json) {
-        std::cout << kit::check_report_json(report) << std::endl;
-        return report.ok() ? exit_ok : exit_failure;
+        if (!db) {
+            std::cout << kit::check_report_json(report) << std::endl;
+        } else {
+            auto doc = nlohmann::ordered_json::parse(kit::check_report_json(report));
+            doc["status"] = status_json(db->status);
+            doc["drift"] = drift_json(*db);
+            std::cout << doc.dump(2) << std::endl;
+        }
+        return ok ? exit_ok : exit_failure;
     }
     std::size_t errors = 0, notes = 0;
     for (const auto& f : report.findings) {
@@ -48,7 +134,8 @@ int run_check(const CheckOptions& options) {
         std::cout << std::to_string(report.migrations) << " migration(s) in " << folder << ": " << errors
                   << " error(s), " << notes << " note(s)" << std::endl;
     }
-    return errors == 0 ? exit_ok : exit_failure;
+    if (db) print_database_check(*db);
+    return ok ? exit_ok : exit_failure;
 }
 
 void add_check_command(CLI::App& app, CommandList& commands) {
@@ -58,6 +145,14 @@ void add_check_command(CLI::App& app, CommandList& commands) {
                  "edited migrations");
     add_config_flags(*command, options->config, false, true);
     command->add_flag("--json", options->json, "Print the findings as JSON on stdout (for CI)");
+    command->add_flag("--db", options->db,
+                      "Also check the configured database: migration status and drift (reads only)");
+    command->add_option("--url", options->config.url,
+                        "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
+    command->add_option("--migrations-table", options->config.migrations_table,
+                        "Overrides migrations.table (default __drizzle_migrations)");
+    command->add_option("--migrations-schema", options->config.migrations_schema,
+                        "Overrides migrations.schema (PostgreSQL, default drizzle)");
     command->footer(kCheckFooter);
     commands.push_back({command, [options] { return run_check(*options); }});
 }

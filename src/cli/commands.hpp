@@ -109,6 +109,7 @@ void add_check_command(CLI::App& app, CommandList& commands);
 struct CheckOptions {
     ConfigFlags config;
     bool json = false;  ///< --json: the report as JSON on stdout
+    bool db = false;    ///< --db: also the database's status and drift
 };
 int run_check(const CheckOptions& options);
 // ---- end check --------------------------------------------------------------------------------

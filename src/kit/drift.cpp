@@ -156,10 +156,10 @@ std::string describe_difference(const Operation& operation) {
 } // namespace
 
 DriftReport detect_drift(const Config& config, Connection& connection,
-                         const std::function<void(const std::string&)>& log) {
+                         const std::function<void(const std::string&)>& log, const std::filesystem::path& against) {
     const MigrationsFolder folder = MigrationsFolder::read(config.out_dir());
     require_folder_dialect(config, folder);
-    const auto path = folder.latest_snapshot_path();
+    const auto path = against.empty() ? folder.latest_snapshot_path() : std::optional<fs::path>(against);
     std::error_code ec;
     if (!path) {
         throw UserError(config.out_dir().string() +

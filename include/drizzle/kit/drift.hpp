@@ -31,7 +31,10 @@ struct DriftReport {
 /// a difference. Reads only: no lock, nothing written. UserError when the folder holds no
 /// snapshot (or its newest migration has none), or belongs to another dialect. `log` receives
 /// progress lines (may be empty).
+/// `against` names another snapshot of the folder to compare with (`check --db` uses the last
+/// applied migration's, so pending migrations are not mistaken for drift).
 DriftReport detect_drift(const Config& config, Connection& connection,
-                         const std::function<void(const std::string&)>& log);
+                         const std::function<void(const std::string&)>& log,
+                         const std::filesystem::path& against = {});
 
 } // namespace drizzle::kit
