@@ -131,6 +131,22 @@ TEST_F(CheckFindings, HandEditedSqlIsANoteOnBothLayouts) {
     }
 }
 
+TEST_F(CheckFindings, LegacyBranchCollisionIsReportedWithBothNames) {
+    // 0007 generated from 0005 as well (a merged branch): 0006 adds an FK to "t", 0007 renames "t".
+    const fs::path out = copy("sqlite", "v031/steps");
+    const auto s6 = nlohmann::ordered_json::parse(test::read_file(out / "meta" / "0006_snapshot.json"));
+    auto s7 = nlohmann::ordered_json::parse(test::read_file(out / "meta" / "0007_snapshot.json"));
+    s7["prevId"] = s6["prevId"];
+    test::write_file(out / "meta" / "0007_snapshot.json", s7.dump(2));
+    std::string output;
+    EXPECT_EQ(kit("check", output), 1) << output;
+    EXPECT_NE(output.find("error [branch_conflict] 0007_rename_table_and_column.sql: non-commutative migrations: "
+                          "0006_addfk and 0007_rename_table_and_column both follow 0005_default"),
+              std::string::npos)
+        << output;
+    EXPECT_NE(output.find("table \"t\""), std::string::npos) << output;
+}
+
 TEST_F(CheckFindings, InvalidConfigExitsThree) {
     std::string output;
     EXPECT_EQ(kit("check --config missing.json", output), 3) << output;
