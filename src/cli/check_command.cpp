@@ -147,12 +147,7 @@ void add_check_command(CLI::App& app, CommandList& commands) {
     command->add_flag("--json", options->json, "Print the findings as JSON on stdout (for CI)");
     command->add_flag("--db", options->db,
                       "Also check the configured database: migration status and drift (reads only)");
-    command->add_option("--url", options->config.url,
-                        "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
-    command->add_option("--migrations-table", options->config.migrations_table,
-                        "Overrides migrations.table (default __drizzle_migrations)");
-    command->add_option("--migrations-schema", options->config.migrations_schema,
-                        "Overrides migrations.schema (PostgreSQL, default drizzle)");
+    add_database_flags(*command, options->config);
     command->footer(kCheckFooter);
     commands.push_back({command, [options] { return run_check(*options); }});
 }

@@ -56,12 +56,7 @@ void add_drop_command(CLI::App& app, CommandList& commands) {
     command->add_flag("--latest", options->latest, "Drop the latest migration (no picker)");
     command->add_flag("--force", options->force,
                       "Drop even if the database records it as applied, or cannot be reached (warns)");
-    command->add_option("--url", options->config.url,
-                        "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
-    command->add_option("--migrations-table", options->config.migrations_table,
-                        "Overrides migrations.table (default __drizzle_migrations)");
-    command->add_option("--migrations-schema", options->config.migrations_schema,
-                        "Overrides migrations.schema (PostgreSQL, default drizzle)");
+    add_database_flags(*command, options->config);
     command->footer(
         std::string(
             "\n"

@@ -38,8 +38,7 @@ void add_migrate_command(CLI::App& app, CommandList& commands) {
     auto options = std::make_shared<MigrateOptionsCli>();
     auto* command = app.add_subcommand("migrate", "Apply pending migrations to the database");
     add_config_flags(*command, options->config, false, true);
-    command->add_option("--url", options->config.url,
-                        "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
+    add_database_flags(*command, options->config);
     command
         ->add_option("--tx-mode", options->tx_mode,
                      "all: one transaction for the run (default); file: one per migration")
@@ -47,15 +46,12 @@ void add_migrate_command(CLI::App& app, CommandList& commands) {
     command->add_flag("--allow-modified", options->allow_modified,
                       "Go on when an applied migration's file has changed (warns)");
     command->add_flag("--allow-out-of-order", options->allow_out_of_order,
-                      "Apply pending migrations older than the newest applied one");
+                      "Apply pending migrations older than the newest applied one (a merged branch that "
+                      "commutes with the applied migrations needs no flag)");
     command->add_flag("--allow-missing", options->allow_missing,
                       "Go on when the database records migrations whose files are gone (warns)");
     command->add_option("--lock-timeout", options->lock_timeout_seconds,
                         "Seconds to wait for another migrator (default 60)");
-    command->add_option("--migrations-table", options->config.migrations_table,
-                        "Overrides migrations.table (default __drizzle_migrations)");
-    command->add_option("--migrations-schema", options->config.migrations_schema,
-                        "Overrides migrations.schema (PostgreSQL, default drizzle)");
     command->footer(kExitCodes);
     commands.push_back({command, [options] { return run_migrate(*options); }});
 }

@@ -56,8 +56,7 @@ void add_resolve_command(CLI::App& app, CommandList& commands) {
                    "database that has it already), forget one (undone by hand), or mark all up to one applied.\n"
                    "Rows are written as migrate writes them, under its lock, in one transaction.");
     add_config_flags(*command, options->config, false, true);
-    command->add_option("--url", options->config.url,
-                        "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
+    add_database_flags(*command, options->config);
     command->add_option("--applied", options->applied,
                         "Record migration NAME (folder name or journal tag) as applied without running it");
     command->add_option("--rolled-back", options->rolled_back,
@@ -66,10 +65,6 @@ void add_resolve_command(CLI::App& app, CommandList& commands) {
                         "Record every unrecorded migration up to and including NAME as applied, running none");
     command->add_option("--lock-timeout", options->lock_timeout_seconds,
                         "Seconds to wait for a migrator holding the lock (default 60)");
-    command->add_option("--migrations-table", options->config.migrations_table,
-                        "Overrides migrations.table (default __drizzle_migrations)");
-    command->add_option("--migrations-schema", options->config.migrations_schema,
-                        "Overrides migrations.schema (PostgreSQL, default drizzle)");
     command->footer(
         "\nExamples:\n"
         "  drizzle-kit resolve --baseline-to 20250101000000_init   an existing database already has the schema\n"

@@ -27,12 +27,7 @@ void add_status_command(CLI::App& app, CommandList& commands) {
                   "edited after apply (hash differs) or missing file (recorded, no file). Reads only: creates no\n"
                   "table, schema or database file.");
     add_config_flags(*command, options->config, false, true);
-    command->add_option("--url", options->config.url,
-                        "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
-    command->add_option("--migrations-table", options->config.migrations_table,
-                        "Overrides migrations.table (default __drizzle_migrations)");
-    command->add_option("--migrations-schema", options->config.migrations_schema,
-                        "Overrides migrations.schema (PostgreSQL, default drizzle)");
+    add_database_flags(*command, options->config);
     command->add_flag("--json", options->json, "Print JSON instead of the table (shape below)");
     command->add_flag("--exit-code", options->exit_code,
                       "Exit 1 when anything is pending, out of order, edited or missing (for CI); without it "
