@@ -185,8 +185,10 @@ SquashPlan plan_squash(const Config& config, const SquashRequest& request,
         const std::size_t i = plan.first + k;
         const Snapshot& before = k == 0 ? parent : snapshots[k - 1];
         steps.push_back(decisions_of(entries[i], snapshots[k]));
-        if (normalized(diff_sql(config, before.schema, snapshots[k].schema, steps.back())) !=
-            normalized(plan.local[i].sql))
+        const std::string sql = normalized(plan.local[i].sql);
+        // (Migrations `up` converted were written by drizzle-kit 0.31, whose SQL is spelled
+        // differently: they are reported too, and need --force.)
+        if (normalized(diff_sql(config, before.schema, snapshots[k].schema, steps.back())) != sql)
             plan.hand_written.push_back(entries[i].name);
     }
     if (!plan.hand_written.empty()) {
