@@ -74,7 +74,7 @@ Snapshot read_snapshot(const MigrationEntry& entry, Dialect dialect) {
 std::vector<RenameDecision> decisions_of(const MigrationEntry& entry, const Snapshot& snapshot) {
     const fs::path file = entry.sql_path.parent_path() / "decisions.json";
     if (fs::exists(file)) return decisions_from_json(detail::read_file_bytes(file), file.string());
-    std::vector<RenameDecision> decisions;
+    std::vector<RenameDecision> decisions = squash_internal::decisions_from_verbatim(snapshot.renames.verbatim);
     for (const auto& t : snapshot.renames.tables)
         decisions.push_back({RenameQuestion::Kind::table, t.schema, "", t.to, t.from});
     for (const auto& c : snapshot.renames.columns)
@@ -83,10 +83,16 @@ std::vector<RenameDecision> decisions_of(const MigrationEntry& entry, const Snap
 }
 
 /// The migration text generate writes for `prev` → `next` with `decisions` replayed.
+/// `taken` (when given) receives the renames the diff made: those whose source exists in `prev`.
 std::string diff_sql(const Config& config, const Schema& prev, const Schema& next,
-                     const std::vector<RenameDecision>& decisions) {
+                     const std::vector<RenameDecision>& decisions, std::vector<RenameDecision>* taken = nullptr) {
     DecisionReplay replay(decisions);
     DiffResult diff = drizzle::diff(prev, next, replay, NamingStyle::v1);
+    if (taken != nullptr) {
+        for (const auto& d : diff.decisions) {
+            if (d.is_rename()) taken->push_back(d);
+        }
+    }
     Schema kept = next; // only the diff may change: the snapshot keeps the recorded names
     keep_names_through_renames(prev, kept, diff, NamingStyle::v1);
     bool no_transaction = false;
@@ -179,8 +185,10 @@ SquashPlan plan_squash(const Config& config, const SquashRequest& request,
         const std::size_t i = plan.first + k;
         const Snapshot& before = k == 0 ? parent : snapshots[k - 1];
         steps.push_back(decisions_of(entries[i], snapshots[k]));
-        if (normalized(diff_sql(config, before.schema, snapshots[k].schema, steps.back())) !=
-            normalized(plan.local[i].sql))
+        const std::string sql = normalized(plan.local[i].sql);
+        // (Migrations `up` converted were written by drizzle-kit 0.31, whose SQL is spelled
+        // differently: they are reported too, and need --force.)
+        if (normalized(diff_sql(config, before.schema, snapshots[k].schema, steps.back())) != sql)
             plan.hand_written.push_back(entries[i].name);
     }
     if (!plan.hand_written.empty()) {
@@ -196,8 +204,8 @@ SquashPlan plan_squash(const Config& config, const SquashRequest& request,
         if (log) log("warning: squashing hand-written SQL of " + names + ": it is not in the squashed migration");
     }
 
-    plan.renames = squash_internal::compose_renames(steps);
-    plan.sql = diff_sql(config, parent.schema, snapshots.back().schema, plan.renames);
+    plan.sql = diff_sql(config, parent.schema, snapshots.back().schema, squash_internal::compose_renames(steps),
+                        &plan.renames);
     if (plan.sql.empty()) plan.sql = "-- squash: the squashed migrations change nothing in the end\n";
 
     plan.snapshot = snapshots.back(); // its id stays: later migrations name it as their parent

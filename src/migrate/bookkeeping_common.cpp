@@ -9,6 +9,22 @@ std::string short_hash(const std::string& hash) {
     return hash.size() > 12 ? hash.substr(0, 12) + ".." : hash;
 }
 
+std::optional<std::string> replaced_migration_of(const std::vector<LocalMigration>& local, const RecordedRow& row) {
+    for (const auto& m : local) {
+        if (!row.hash.empty() && (m.hash == row.hash || m.raw_hash == row.hash)) return std::nullopt; // a file's row
+    }
+    const auto created = parse_created_at(row.created_at);
+    const ReplacedMigration* by_time = nullptr;
+    for (const auto& m : local) {
+        for (const auto& r : m.replaces) {
+            if (!row.hash.empty() && r.hash == row.hash) return r.name;
+            if (created && !by_time && r.created_at_ms / 1000 == *created / 1000) by_time = &r;
+        }
+    }
+    if (by_time) return by_time->name;
+    return std::nullopt;
+}
+
 std::vector<std::string> names_for_upgrade(const std::vector<LocalMigration>& local,
                                            const std::vector<RecordedRow>& rows, const std::string& table,
                                            const std::filesystem::path& folder,
@@ -18,6 +34,11 @@ std::vector<std::string> names_for_upgrade(const std::vector<LocalMigration>& lo
     std::size_t unmatched_count = 0;
     std::vector<std::string> names;
     for (std::size_t i = 0; i < rows.size(); ++i) {
+        // A row of a migration a squash replaced (drizzle-kit squash) takes that migration's name.
+        if (auto replaced = replaced_migration_of(local, rows[i])) {
+            names.push_back(*replaced);
+            continue;
+        }
         if (matches[i]) {
             names.push_back(local[*matches[i]].name);
             continue;

@@ -28,8 +28,14 @@ inline std::unique_ptr<MigrationStore> make_migration_store(Connection& connecti
 /// The first 12 hex digits of a hash and "..", for messages.
 std::string short_hash(const std::string& hash);
 
+/// For an unnamed (0.45) row: the name of the migration a squash replaced that it records (same
+/// hash, else same second, as plan_migrations matches them); std::nullopt when a local file has its
+/// hash or no squash replaced such a migration.
+std::optional<std::string> replaced_migration_of(const std::vector<LocalMigration>& local, const RecordedRow& row);
+
 /// drizzle-orm 1.0's upgrade of a 0.45 table: the local migration each recorded row belongs to
-/// (match_rows_by_time), as its name. Rows that belong to no local migration abort the upgrade,
+/// (match_rows_by_time), as its name; rows of migrations a squash replaced get those names (see
+/// replaced_migration_of). Rows that belong to no local migration abort the upgrade,
 /// as there: UserError listing them (`row_label` names one row, e.g. "id 3 (rowid 3)"), naming
 /// `table` (as quoted in the dialect's bookkeeping SQL) and `folder`.
 std::vector<std::string> names_for_upgrade(const std::vector<LocalMigration>& local,

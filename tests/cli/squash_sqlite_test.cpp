@@ -309,4 +309,24 @@ TEST_F(Squash, HelpHasExamplesAndExitCodes) {
     EXPECT_EQ(kit("squash --from a", out), 3) << out; // --to is required
 }
 
+TEST_F(Squash, DatabaseOfTheZeroXLayoutSeesTheSquashAppliedAfterUp) {
+    // drizzle-kit's own 0.31 folder, migrated (0.45 bookkeeping: no names), then its `up` result
+    // squashed: the table upgrade names the replaced migrations' rows, and the squash is applied.
+    fs::copy(test::fixture("drizzle-kit/sqlite/up/before"), dir / "legacy", fs::copy_options::recursive);
+    fs::copy(test::fixture("drizzle-kit/sqlite/up/after"), dir / "drizzle", fs::copy_options::recursive);
+    std::string out;
+    ASSERT_EQ(migrate("legacy", "old.db", out), 0) << out;
+    const auto before = folders();
+    ASSERT_EQ(kit("squash --from addcol --to rename_table_and_column --force", out), 0) << out;
+    const std::string squash = folder_ending("squash_addcol_to_rename_table_and_column");
+    ASSERT_EQ(migrate("drizzle", "old.db", out), 0) << out;
+    EXPECT_NE(out.find("notice: " + squash), std::string::npos) << out;
+    EXPECT_NE(out.find("No pending migrations"), std::string::npos) << out;
+    std::vector<std::string> expected = before;
+    expected.push_back(squash);
+    EXPECT_EQ(recorded("old.db"), expected);
+    ASSERT_EQ(migrate("drizzle", "old.db", out), 0) << out;
+    EXPECT_EQ(out.find("notice:"), std::string::npos) << out;
+}
+
 } // namespace

@@ -180,4 +180,29 @@ TEST_F(SquashPg, DatabasesThatAppliedAllNoneOrSomeOfTheRange) {
     expect_same_schema(some, all);
 }
 
+TEST_F(SquashPg, DrizzleKitFolderKeepsItsRecordedRenames) {
+    // drizzle-kit 1.0's own folder: no decisions.json, the renames only in the snapshots' `renames`
+    // ("public.t->public.t2"), and SQL that is exactly what its snapshots generate (no --force).
+    test::copy_tree(test::fixture("drizzle-kit/postgresql/v1/steps/drizzle"), dir / "drizzle");
+    test::copy_tree(dir / "drizzle", dir / "unsquashed");
+    std::string out;
+    ASSERT_EQ(kit({"squash", "--from", "addcol", "--to", "create_drop", "--name", "steps"}, out), 0) << out;
+    EXPECT_EQ(out.find("hand-written"), std::string::npos) << out;
+    ASSERT_EQ(folders().size(), 2u);
+    const std::string squash = folders().back();
+    EXPECT_EQ(squash, "20261122024724_steps");
+    const std::string sql = test::read_file(dir / "drizzle" / squash / "migration.sql");
+    EXPECT_NE(sql.find("ALTER TABLE \"t\" RENAME TO \"t2\""), std::string::npos) << sql;
+    EXPECT_EQ(sql.find("DROP TABLE"), std::string::npos) << sql;
+    const auto snap = nlohmann::json::parse(test::read_file(dir / "drizzle" / squash / "snapshot.json"));
+    EXPECT_EQ(snap["renames"], nlohmann::json::parse(R"(["public.t->public.t2"])"));
+
+    const std::string other = create_database();
+    ASSERT_EQ(test::run_kit_migrate(dir / "drizzle", url(), out), 0) << out;
+    ASSERT_EQ(test::run_kit_migrate(dir / "unsquashed", other, out), 0) << out;
+    auto ca = pg::PgConnection::open(url());
+    auto cb = pg::PgConnection::open(other);
+    EXPECT_EQ(test::pg_catalog_lines(*ca), test::pg_catalog_lines(*cb));
+}
+
 } // namespace

@@ -33,7 +33,7 @@ struct SquashPlan {
     std::string sql;                         ///< its migration.sql
     Snapshot snapshot;                       ///< its snapshot: the last one's, with the first one's parents
     std::vector<ReplacedMigration> replaces; ///< what it replaces (its replaces.json)
-    std::vector<RenameDecision> renames;     ///< the range's renames, composed (its decisions.json)
+    std::vector<RenameDecision> renames;     ///< the renames its diff makes (its decisions.json, snapshot renames)
     std::vector<std::string> hand_written;   ///< range migrations whose SQL is not their snapshots' diff
 };
 
