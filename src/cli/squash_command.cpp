@@ -62,8 +62,8 @@ void add_squash_command(CLI::App& app, CommandList& commands) {
     command->add_flag("--force", options->force,
                       "Squash even when the range holds hand-written SQL (--custom or edited migrations), "
                       "which is lost");
-    command->add_option("--url", options->config.url,
-                        "Overrides dbCredentials.url: the database checked for a partly applied range");
+    // The database (and its bookkeeping table) checked for a partly applied range.
+    add_database_flags(*command, options->config);
     command->footer(
         "\nThe new folder is <last one's timestamp>_<name>, with snapshot.json (the last one's, same id) and\n"
         "replaces.json (the replaced migrations' names, hashes and times). `migrate` treats it as applied on\n"
