@@ -1,4 +1,5 @@
-// `check`: the migrations folder (snapshots, journal, chain, merged branches, edited SQL) and, with --db, the database (status, drift), for CI.
+// `check`: the migrations folder (snapshots, journal, chain, merged branches, edited SQL) and, with --db, the database
+// (status, drift), for CI.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/status_output.hpp"
@@ -41,7 +42,7 @@ struct DatabaseCheck {
     kit::StatusReport status;
     kit::DriftReport drift;
     bool drift_measured = false;
-    std::string drift_note;  ///< why drift was not measured
+    std::string drift_note; ///< why drift was not measured
     bool ok() const { return status.up_to_date() && !drift.drifted(); }
 };
 
@@ -62,7 +63,8 @@ DatabaseCheck check_database(const Config& config, bool quiet) {
     }
     std::error_code ec;
     if (against.empty() || !std::filesystem::is_regular_file(against, ec)) {
-        result.drift_note = "the last applied migration has no snapshot, so the folder's schema at that point is unknown";
+        result.drift_note =
+            "the last applied migration has no snapshot, so the folder's schema at that point is unknown";
         return result;
     }
     auto connection = kit::open_database(config);
@@ -83,16 +85,19 @@ void print_database_check(const DatabaseCheck& db) {
         std::cout << "[✓] No drift: the database matches " << db.drift.snapshot.string() << "\n";
     } else {
         std::cout << "[!] Drift: the database differs from " << db.drift.snapshot.string() << ":\n";
-        for (const auto& line : db.drift.differences) std::cout << "  · " << line << "\n";
+        for (const auto& line : db.drift.differences)
+            std::cout << "  · " << line << "\n";
         std::cout << "SQL that brings the database back to the migrations' state:\n";
-        for (const auto& statement : db.drift.statements) std::cout << statement << "\n";
+        for (const auto& statement : db.drift.statements)
+            std::cout << statement << "\n";
     }
     std::cout.flush();
 }
 
 nlohmann::ordered_json drift_json(const DatabaseCheck& db) {
     nlohmann::ordered_json drift;
-    drift["snapshot"] = db.drift_measured ? nlohmann::ordered_json(db.drift.snapshot.string()) : nlohmann::ordered_json();
+    drift["snapshot"] =
+        db.drift_measured ? nlohmann::ordered_json(db.drift.snapshot.string()) : nlohmann::ordered_json();
     drift["measured"] = db.drift_measured;
     drift["drifted"] = db.drift.drifted();
     drift["differences"] = db.drift.differences;

@@ -90,16 +90,16 @@ void add_resolve_command(CLI::App& app, CommandList& commands);
 
 struct StatusOptions {
     ConfigFlags config;
-    bool json = false;       ///< --json: the report as JSON on stdout
-    bool exit_code = false;  ///< --exit-code: exit 1 unless the database is up to date
+    bool json = false;      ///< --json: the report as JSON on stdout
+    bool exit_code = false; ///< --exit-code: exit 1 unless the database is up to date
 };
 int run_status(const StatusOptions& options);
 
 struct ResolveOptions {
     ConfigFlags config;
-    std::string applied;      ///< --applied NAME
-    std::string rolled_back;  ///< --rolled-back NAME
-    std::string baseline_to;  ///< --baseline-to NAME
+    std::string applied;     ///< --applied NAME
+    std::string rolled_back; ///< --rolled-back NAME
+    std::string baseline_to; ///< --baseline-to NAME
     int lock_timeout_seconds = 60;
 };
 int run_resolve(const ResolveOptions& options);
@@ -110,8 +110,8 @@ void add_check_command(CLI::App& app, CommandList& commands);
 
 struct CheckOptions {
     ConfigFlags config;
-    bool json = false;  ///< --json: the report as JSON on stdout
-    bool db = false;    ///< --db: also the database's status and drift
+    bool json = false; ///< --json: the report as JSON on stdout
+    bool db = false;   ///< --db: also the database's status and drift
 };
 int run_check(const CheckOptions& options);
 // ---- end check --------------------------------------------------------------------------------
@@ -126,9 +126,9 @@ int run_up(const UpOptions& options);
 
 struct DropOptions {
     ConfigFlags config;
-    std::string name;     ///< --name: folder name / tag, unique prefix, or suffix
-    bool latest = false;  ///< --latest: the newest migration, no picker
-    bool force = false;   ///< --force: even if recorded as applied or the database is unreachable
+    std::string name;    ///< --name: folder name / tag, unique prefix, or suffix
+    bool latest = false; ///< --latest: the newest migration, no picker
+    bool force = false;  ///< --force: even if recorded as applied or the database is unreachable
 };
 int run_drop(const DropOptions& options);
 // ---- end up and drop ---------------------------------------------------------------------------
@@ -137,10 +137,10 @@ void add_squash_command(CLI::App& app, CommandList& commands);
 
 struct SquashOptions {
     ConfigFlags config;
-    std::string from;    ///< --from: first migration of the range
-    std::string to;      ///< --to: last migration of the range
-    std::string name;    ///< --name: the new migration's name suffix
-    bool force = false;  ///< --force: squash hand-written SQL too
+    std::string from;   ///< --from: first migration of the range
+    std::string to;     ///< --to: last migration of the range
+    std::string name;   ///< --name: the new migration's name suffix
+    bool force = false; ///< --force: squash hand-written SQL too
 };
 int run_squash(const SquashOptions& options);
 // ---- end squash ---------------------------------------------------------------------------------

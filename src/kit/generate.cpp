@@ -3,10 +3,10 @@
 
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/error.hpp"
+#include "drizzle/kit/branch_heads.hpp"
 #include "drizzle/kit/dialect_sql.hpp"
 #include "drizzle/kit/folder_dialect.hpp"
 #include "drizzle/kit/migration_names.hpp"
-#include "drizzle/kit/branch_heads.hpp"
 #include "drizzle/kit/schema_source.hpp"
 #include "drizzle/schema/validate.hpp"
 #include "drizzle/snapshot/snapshot.hpp"

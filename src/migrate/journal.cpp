@@ -81,8 +81,7 @@ std::string append_journal_entry(const std::string& text, const JournalEntry& en
     return dump(j);
 }
 
-std::string remove_journal_entry(const std::string& text, const std::string& tag,
-                                 const std::filesystem::path& file) {
+std::string remove_journal_entry(const std::string& text, const std::string& tag, const std::filesystem::path& file) {
     parse_journal(text, file);
     ordered_json j = parse_json(text, file);
     ordered_json kept = ordered_json::array();

@@ -47,7 +47,8 @@ std::string out_of_order_line(const std::vector<mi::LocalMigration>& local,
 
 std::string commuting_line(const std::vector<mi::LocalMigration>& local, const mi::OutOfOrderMigration& o) {
     return "notice: applying " + local[o.index].name + " although it is older than the applied migration " +
-           local[o.newer_applied].name + ": it comes from a merged branch that commutes with the applied ones "
+           local[o.newer_applied].name +
+           ": it comes from a merged branch that commutes with the applied ones "
            "(no applied migration was generated on top of it, and the branches change different objects)";
 }
 
@@ -84,9 +85,10 @@ void check_plan(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigrat
         throw UserError(text);
     }
     if (!refused.empty() && !options.allow_out_of_order) {
-        std::string text = std::to_string(refused.size()) +
-                           " pending migration(s) are older than migrations already applied:";
-        for (const auto& o : refused) text += "\n  " + out_of_order_line(local, o);
+        std::string text =
+            std::to_string(refused.size()) + " pending migration(s) are older than migrations already applied:";
+        for (const auto& o : refused)
+            text += "\n  " + out_of_order_line(local, o);
         text +=
             "\nThey were probably merged from another branch. Check that they still make sense on top of "
             "the applied ones, then apply them with --allow-out-of-order.";
@@ -169,7 +171,8 @@ void apply_outside_transaction(Connection& connection, mi::MigrationStore& store
 
 std::string joined(const std::vector<std::string>& names) {
     std::string text;
-    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+    for (const auto& name : names)
+        text += (text.empty() ? "" : ", ") + name;
     return text;
 }
 
@@ -177,8 +180,7 @@ std::string joined(const std::vector<std::string>& names) {
 void refuse_partial_squashes(const mi::MigrationPlan& plan, const std::vector<mi::LocalMigration>& local) {
     if (plan.partial_squashes.empty()) return;
     const auto& p = plan.partial_squashes.front();
-    throw UserError("migration " + local[p.index].name + " squashes " +
-                    std::to_string(local[p.index].replaces.size()) +
+    throw UserError("migration " + local[p.index].name + " squashes " + std::to_string(local[p.index].replaces.size()) +
                     " migrations and the database has applied only some of them: applied " + joined(p.recorded) +
                     "; not applied " + joined(p.not_recorded) +
                     ". Running it would repeat what is applied and skipping it would leave the rest out. Check out "
@@ -196,7 +198,8 @@ void record_squashes(const mi::MigrationPlan& plan, const std::vector<mi::LocalM
         result.recorded_squashes.push_back(local[i].name);
         if (options.log) {
             std::vector<std::string> names;
-            for (const auto& r : local[i].replaces) names.push_back(r.name);
+            for (const auto& r : local[i].replaces)
+                names.push_back(r.name);
             options.log("notice: " + local[i].name + " squashes migrations this database has all applied (" +
                         joined(names) + "): recorded it as applied without running its SQL");
         }

@@ -24,9 +24,11 @@ std::vector<std::vector<bool>> claim_replaced_rows(const std::vector<LocalMigrat
                                                    const std::vector<RecordedRow>& rows,
                                                    std::vector<RecordedRow>& remaining) {
     std::vector<std::vector<bool>> recorded(local.size());
-    for (std::size_t i = 0; i < local.size(); ++i) recorded[i].assign(local[i].replaces.size(), false);
+    for (std::size_t i = 0; i < local.size(); ++i)
+        recorded[i].assign(local[i].replaces.size(), false);
     std::unordered_map<std::string, std::size_t> local_names;
-    for (std::size_t i = 0; i < local.size(); ++i) local_names.emplace(local[i].name, i);
+    for (std::size_t i = 0; i < local.size(); ++i)
+        local_names.emplace(local[i].name, i);
     auto claim = [&](const auto& matches) {
         for (std::size_t i = 0; i < local.size(); ++i) {
             for (std::size_t r = 0; r < local[i].replaces.size(); ++r) {
@@ -190,7 +192,7 @@ MigrationPlan plan_migrations(FolderLayout layout, const std::vector<LocalMigrat
         for (std::size_t r = 0; r < local[i].replaces.size(); ++r)
             (replaced_recorded[i][r] ? partial.recorded : partial.not_recorded).push_back(local[i].replaces[r].name);
         if (partial.not_recorded.empty()) {
-            applied[i] = true;  // recorded_hash stays empty: nothing to compare the file with
+            applied[i] = true; // recorded_hash stays empty: nothing to compare the file with
             plan.applied_through_replaces.push_back(i);
         } else if (!partial.recorded.empty()) {
             plan.partial_squashes.push_back(std::move(partial));

@@ -64,7 +64,7 @@ TEST_F(CliCheckDb, ColumnAddedByHandIsDriftWithTheSqlBack) {
 
     EXPECT_EQ(kit("check --db --json", out), 1) << out;
     const auto doc = nlohmann::json::parse(out.substr(out.find("{\n")));
-    EXPECT_TRUE(doc["ok"].get<bool>()) << out;  // the folder's own verdict
+    EXPECT_TRUE(doc["ok"].get<bool>()) << out; // the folder's own verdict
     EXPECT_TRUE(doc["status"]["upToDate"].get<bool>()) << out;
     EXPECT_TRUE(doc["drift"]["drifted"].get<bool>()) << out;
     ASSERT_EQ(doc["drift"]["differences"].size(), 1u) << out;
@@ -110,4 +110,4 @@ TEST_F(CliCheckDb, UnmigratedDatabaseIsPendingAndNotCreated) {
     EXPECT_FALSE(fs::exists(dir / "app.db"));
 }
 
-}  // namespace
+} // namespace

@@ -26,11 +26,11 @@ TEST_F(PgCheckDb, DriftFoundAndNotFound) {
     write_file(dir / "schema.sql", "CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL);\n"
                                    "CREATE INDEX users_email_idx ON users (email);\n");
     std::string out;
-    ASSERT_EQ(run_kit(dir.path(),
-                      {"generate", "--dialect", "postgresql", "--schema", "schema.sql", "--out", "drizzle", "--name",
-                       "init"},
-                      out),
-              0)
+    ASSERT_EQ(
+        run_kit(dir.path(),
+                {"generate", "--dialect", "postgresql", "--schema", "schema.sql", "--out", "drizzle", "--name", "init"},
+                out),
+        0)
         << out;
     ASSERT_EQ(kit("migrate", out), 0) << out;
     EXPECT_EQ(check_db(out), 0) << out;
@@ -48,8 +48,8 @@ TEST_F(PgCheckDb, DriftFoundAndNotFound) {
         << out;
     EXPECT_NE(out.find("ALTER TABLE \"users\" DROP COLUMN \"nickname\";"), std::string::npos) << out;
     EXPECT_NE(out.find("CREATE INDEX \"users_email_idx\""), std::string::npos) << out;
-    EXPECT_EQ(out.find("__drizzle_migrations"), std::string::npos) << out;  // bookkeeping is no drift
+    EXPECT_EQ(out.find("__drizzle_migrations"), std::string::npos) << out; // bookkeeping is no drift
 }
 
-}  // namespace
-}  // namespace drizzle::test
+} // namespace
+} // namespace drizzle::test

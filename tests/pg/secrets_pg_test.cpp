@@ -129,9 +129,16 @@ TEST_P(SecretsPgTest, NoPieceOfThePasswordIsPrintedByAnyCommand) {
     write_file(dir / "fields.json", by_fields.dump(2));
 
     const std::vector<std::vector<std::string>> commands = {
-        {"migrate"}, {"push", "--force"}, {"pull", "--out", "./pulled"}, {"generate", "--out", "./generated"}, {"export"},
+        {"migrate"},
+        {"push", "--force"},
+        {"pull", "--out", "./pulled"},
+        {"generate", "--out", "./generated"},
+        {"export"},
         // The team-workflow commands read the bookkeeping table (drop only asks; nothing is dropped).
-        {"status"}, {"check", "--db"}, {"resolve", "--applied", "20250101000000_a"}, {"drop", "--latest"}};
+        {"status"},
+        {"check", "--db"},
+        {"resolve", "--applied", "20250101000000_a"},
+        {"drop", "--latest"}};
     for (const std::string config : {"url.json", "fields.json"}) {
         for (const auto& command : commands) {
             std::vector<std::string> args = command;

@@ -6,14 +6,14 @@
 #include "drizzle/dialect/registry.hpp"
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/error.hpp"
+#include "drizzle/kit/generate.hpp"
+#include "drizzle/kit/resolve.hpp"
+#include "drizzle/kit/status.hpp"
 #include "drizzle/migrate/migration_store.hpp"
 #include "drizzle/migrate/migrator.hpp"
 #include "drizzle/migrate/plan.hpp"
 #include "drizzle/pull/cpp_header.hpp"
 #include "drizzle/schema/naming.hpp"
-#include "drizzle/kit/generate.hpp"
-#include "drizzle/kit/resolve.hpp"
-#include "drizzle/kit/status.hpp"
 #include "drizzle/schema/validate.hpp"
 #include "drizzle/snapshot/snapshot.hpp"
 #include "snapshot/json_reader.hpp"
@@ -387,7 +387,7 @@ TEST_F(FakeDialect, ResolveAndStatusGoThroughItsStore) {
     EXPECT_EQ(kit::resolve_migration(config, connection, request).recorded, (std::vector<std::string>{a, b}));
     EXPECT_EQ(fake_ops().store_log.calls,
               (std::vector<std::string>{"ensure_table", "begin", "read_rows", "record " + a, "record " + b, "commit"}));
-    EXPECT_TRUE(connection.executed.empty());  // no migration SQL ran
+    EXPECT_TRUE(connection.executed.empty()); // no migration SQL ran
 
     fake_ops().store_log.calls.clear();
     request = {kit::ResolveAction::rolled_back, a};

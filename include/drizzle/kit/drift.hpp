@@ -34,7 +34,6 @@ struct DriftReport {
 /// `against` names another snapshot of the folder to compare with (`check --db` uses the last
 /// applied migration's, so pending migrations are not mistaken for drift).
 DriftReport detect_drift(const Config& config, Connection& connection,
-                         const std::function<void(const std::string&)>& log,
-                         const std::filesystem::path& against = {});
+                         const std::function<void(const std::string&)>& log, const std::filesystem::path& against = {});
 
 } // namespace drizzle::kit

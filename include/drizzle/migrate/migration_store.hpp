@@ -18,9 +18,9 @@ namespace drizzle {
 
 /// One migration a squash migration replaces, as its `replaces.json` records it.
 struct ReplacedMigration {
-    std::string name;  ///< the replaced folder's name
-    std::string hash;  ///< drizzle-orm's hash of its SQL, as recorded when applied (LocalMigration::hash)
-    std::int64_t created_at_ms = 0;  ///< its folder time, as recorded in created_at
+    std::string name;               ///< the replaced folder's name
+    std::string hash;               ///< drizzle-orm's hash of its SQL, as recorded when applied (LocalMigration::hash)
+    std::int64_t created_at_ms = 0; ///< its folder time, as recorded in created_at
 };
 
 /// A migration file as the migrator sees it.
