@@ -1,5 +1,6 @@
 // The snapshot graph of a migrations folder: ids and parents read cheaply, heads, ancestors, collisions.
 #include "drizzle/migrate/snapshot_graph.hpp"
+#include "drizzle/error.hpp"
 
 #include "drizzle/snapshot/snapshot.hpp"
 #include "util/files.hpp"
@@ -7,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <memory>
 
@@ -147,9 +149,39 @@ private:
     bool in_prev_ids_ = false;
 
     bool done() const { return id && prev_ids && !in_prev_ids_; }
+
+public:
+    /// Whether the parse stopped because both keys were read.
+    bool complete() const { return done(); }
+
+private:
     /// Stops the parse (returns false) once both are known.
     bool value() const { return !(depth_ == 1 && done()); }
 };
+
+/// Up to `size` bytes from the start of `path`.
+std::string read_file_head(const fs::path& path, std::size_t size) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("cannot read " + path.string());
+    std::string head(size, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(size));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head;
+}
+
+/// The chain keys of the snapshot at `path`. They come first in every snapshot drizzle-kit
+/// writes, so the file's head nearly always holds them; generate asks for every snapshot of the
+/// history, which for a large schema is megabytes a file, so the rest is read only when needed.
+ChainKeys read_chain_keys(const fs::path& path) {
+    constexpr std::size_t head_size = 64 * 1024;
+    const std::string head = read_file_head(path, head_size);
+    ChainKeys keys;
+    nlohmann::json::sax_parse(head, &keys);
+    if (keys.complete() || head.size() < head_size) return keys;
+    ChainKeys whole;
+    nlohmann::json::sax_parse(detail::read_file_bytes(path), &whole);
+    return whole;
+}
 
 } // namespace
 
@@ -164,8 +196,7 @@ SnapshotGraph read_snapshot_graph(const MigrationsFolder& folder) {
         }
         ChainKeys keys;
         try {
-            const std::string text = detail::read_file_bytes(path);
-            nlohmann::json::sax_parse(text, &keys);
+            keys = read_chain_keys(path);
         } catch (const std::exception&) {
             keys.failed = true;
         }

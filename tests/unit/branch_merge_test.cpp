@@ -7,6 +7,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
 using namespace drizzle;
 
 namespace {
@@ -200,3 +205,44 @@ TEST(CommutingOutOfOrder, MigrationsOutsideTheGraphKeepTodaysBehaviour) {
 }
 
 } // namespace
+
+namespace {
+
+// The graph reads a snapshot's ids from the head of the file and the whole file only when they
+// are not there: ids after a large first key, or a parent list cut by the head, still count, and
+// a file that is not JSON stays unreadable.
+TEST(SnapshotGraph, IdsBeyondTheFileHeadAreStillRead) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("snapshot-graph-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string pad(100 * 1024, 'x');
+    auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(dir / name, std::ios::binary) << text;
+        MigrationEntry entry;
+        entry.name = name;
+        entry.snapshot_path = dir / name;
+        return entry;
+    };
+    MigrationsFolder folder;
+    folder.dir = dir;
+    folder.entries = {
+        write("a", R"({"version":"8","id":"a","prevIds":["00000000-0000-0000-0000-000000000000"]})"),
+        write("b", R"({"pad":")" + pad + R"(","id":"b","prevIds":["a"]})"),
+        write("c", R"({"id":"c","pad":")" + pad + R"(","prevIds":["b"]})"),
+        write("d", R"({"id":"d","prevIds":["c"],"pad":")" + pad),  // cut short after its ids
+        write("e", R"({"pad":")" + pad),                             // cut short before any id
+    };
+    const SnapshotGraph graph = read_snapshot_graph(folder);
+    ASSERT_EQ(graph.nodes.size(), 4u);
+    EXPECT_EQ(graph.nodes[1].id, "b");
+    EXPECT_EQ(graph.nodes[1].prev_ids, (std::vector<std::string>{"a"}));
+    EXPECT_EQ(graph.nodes[2].id, "c");
+    EXPECT_EQ(graph.nodes[2].prev_ids, (std::vector<std::string>{"b"}));
+    EXPECT_EQ(graph.nodes[3].id, "d");
+    EXPECT_EQ(graph.unreadable, (std::vector<std::size_t>{4}));
+    EXPECT_EQ(graph.heads(), (std::vector<std::size_t>{3}));
+    fs::remove_all(dir);
+}
+
+}  // namespace
