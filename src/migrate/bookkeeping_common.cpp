@@ -1,9 +1,24 @@
-// What the dialects' bookkeeping shares: drizzle 1.0's 0.45-table upgrade, and hashes in messages.
+// What the dialects' bookkeeping shares: reading recorded rows, drizzle 1.0's 0.45-table upgrade, and hashes in messages.
 #include "drizzle/error.hpp"
 #include "migrate/migration_store.hpp"
 #include "migrate/plan.hpp"
 
 namespace drizzle::migrate_internal {
+
+std::vector<RecordedRow> recorded_rows(std::vector<Row> result) {
+    std::vector<RecordedRow> rows;
+    rows.reserve(result.size());
+    for (auto& r : result) {
+        RecordedRow row;
+        row.key = r[0] ? std::stoll(*r[0]) : 0;
+        row.id = std::move(r[1]);
+        row.hash = r[2].value_or("");
+        row.created_at = std::move(r[3]);
+        row.name = std::move(r[4]);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
 
 std::string short_hash(const std::string& hash) {
     return hash.size() > 12 ? hash.substr(0, 12) + ".." : hash;

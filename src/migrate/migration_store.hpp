@@ -25,6 +25,10 @@ inline std::unique_ptr<MigrationStore> make_migration_store(Connection& connecti
     return open_migration_store(connection, options);
 }
 
+/// The rows of a bookkeeping query selecting `<store key>, id, hash, created_at, name` (further
+/// columns are ignored), as RecordedRow.
+std::vector<RecordedRow> recorded_rows(std::vector<Row> result);
+
 /// The first 12 hex digits of a hash and "..", for messages.
 std::string short_hash(const std::string& hash);
 

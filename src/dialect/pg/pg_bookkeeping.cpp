@@ -16,6 +16,7 @@ namespace drizzle::pg {
 namespace {
 
 using migrate_internal::names_for_upgrade;
+using migrate_internal::recorded_rows;
 
 /// The dialect's quoting. Not qualified_name(): the bookkeeping table is always named with its
 /// schema, "public" included, as drizzle-orm does.
@@ -114,11 +115,11 @@ public:
     std::optional<std::vector<RecordedRow>> peek_rows(FolderLayout layout) override {
         if (schema_.empty()) return std::nullopt;  // ensure_table() refuses it
         // Naming the v1 columns makes the query fail on a table that still needs the upgrade.
-        const std::string sql = "SELECT id, hash, created_at, " +
+        const std::string sql = "SELECT id, id, hash, created_at, " +
                                 std::string(layout == FolderLayout::v1 ? "name, applied_at" : "NULL::text") +
                                 " FROM " + qualified_ + " ORDER BY id";
         try {
-            return to_rows(c_.query(sql));
+            return recorded_rows(c_.query(sql));
         } catch (const DbError&) {
             return std::nullopt;  // missing schema/table/column: ensure_table() handles it under the lock
         }
@@ -136,23 +137,8 @@ public:
         const auto cols = columns();
         if (cols.empty()) return {};  // no table (yet): nothing recorded
         const bool named = has(cols, "name");
-        return to_rows(c_.query("SELECT id, hash, created_at, " + std::string(named ? "name" : "NULL::text") +
+        return recorded_rows(c_.query("SELECT id, id, hash, created_at, " + std::string(named ? "name" : "NULL::text") +
                                 " FROM " + qualified_ + " ORDER BY id"));
-    }
-
-    /// Rows of `SELECT id, hash, created_at, name[, ...]`.
-    static std::vector<RecordedRow> to_rows(std::vector<Row> result) {
-        std::vector<RecordedRow> rows;
-        for (auto& r : result) {
-            RecordedRow row;
-            row.key = r[0] ? std::stoll(*r[0]) : 0;
-            row.id = r[0];
-            row.hash = r[1].value_or("");
-            row.created_at = r[2];
-            row.name = r[3];
-            rows.push_back(std::move(row));
-        }
-        return rows;
     }
 
     void record(const LocalMigration& m, FolderLayout layout) override {

@@ -15,6 +15,7 @@ namespace {
 
 using migrate_internal::iso_utc;
 using migrate_internal::names_for_upgrade;
+using migrate_internal::recorded_rows;
 using migrate_internal::now_ms;
 
 /// drizzle-orm's CREATE TABLE text, byte for byte: SQLite keeps it in sqlite_schema, so a
@@ -111,17 +112,7 @@ public:
         std::string sql = "SELECT rowid, " + std::string(has(cols, "id") ? "id" : "NULL") +
                           ", hash, created_at, " + (has(cols, "name") ? "name" : "NULL") + " FROM " +
                           quote_identifier_as_orm(table_) + " ORDER BY rowid";
-        std::vector<RecordedRow> rows;
-        for (auto& r : c_.query(sql)) {
-            RecordedRow row;
-            row.key = r[0] ? std::stoll(*r[0]) : 0;
-            row.id = r[1];
-            row.hash = r[2].value_or("");
-            row.created_at = r[3];
-            row.name = r[4];
-            rows.push_back(std::move(row));
-        }
-        return rows;
+        return recorded_rows(c_.query(sql));
     }
 
     void record(const LocalMigration& m, FolderLayout layout) override {
