@@ -21,10 +21,14 @@ void add_config_flags(CLI::App& command, ConfigFlags& flags, bool with_schema, b
     if (with_out) command.add_option("--out", flags.out, "Overrides config out: the migrations folder");
 }
 
-// Every command that reads the bookkeeping table takes these; the config keys apply otherwise.
-void add_database_flags(CLI::App& command, ConfigFlags& flags) {
+void add_url_flag(CLI::App& command, ConfigFlags& flags) {
     command.add_option("--url", flags.url,
                        "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
+}
+
+// Every command that reads the bookkeeping table takes these; the config keys apply otherwise.
+void add_database_flags(CLI::App& command, ConfigFlags& flags) {
+    add_url_flag(command, flags);
     command.add_option("--migrations-table", flags.migrations_table,
                        "Overrides migrations.table (default __drizzle_migrations)");
     command.add_option("--migrations-schema", flags.migrations_schema,
@@ -33,8 +37,7 @@ void add_database_flags(CLI::App& command, ConfigFlags& flags) {
 
 // pull and push read only the objects these select; the config keys of the same names apply otherwise.
 void add_filter_flags(CLI::App& command, ConfigFlags& flags) {
-    command.add_option("--url", flags.url,
-                       "Overrides dbCredentials.url (SQLite: a file path; PostgreSQL: postgres://...)");
+    add_url_flag(command, flags);
     command.add_option("--tablesFilter", flags.tables_filter,
                        "Overrides tablesFilter: table name globs, !glob excludes (repeatable)");
     command.add_option("--schemaFilter,--schemaFilters", flags.schema_filter,

@@ -33,6 +33,8 @@ std::optional<int> refuse_unknown_command(const CLI::App& app, int argc, char** 
 
 /// --config, --dialect and, when asked for, --schema and --out.
 void add_config_flags(CLI::App& command, ConfigFlags& flags, bool with_schema, bool with_out);
+/// --url (dbCredentials.url).
+void add_url_flag(CLI::App& command, ConfigFlags& flags);
 /// --url, --migrations-table and --migrations-schema: the database and its bookkeeping table.
 void add_database_flags(CLI::App& command, ConfigFlags& flags);
 /// --url and the filters pull and push read the database through.
