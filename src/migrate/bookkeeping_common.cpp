@@ -1,4 +1,5 @@
-// What the dialects' bookkeeping shares: reading recorded rows, drizzle 1.0's 0.45-table upgrade, and hashes in messages.
+// What the dialects' bookkeeping shares: reading recorded rows, drizzle 1.0's 0.45-table upgrade, and hashes in
+// messages.
 #include "drizzle/error.hpp"
 #include "migrate/migration_store.hpp"
 #include "migrate/plan.hpp"

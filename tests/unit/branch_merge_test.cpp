@@ -230,8 +230,8 @@ TEST(SnapshotGraph, IdsBeyondTheFileHeadAreStillRead) {
         write("a", R"({"version":"8","id":"a","prevIds":["00000000-0000-0000-0000-000000000000"]})"),
         write("b", R"({"pad":")" + pad + R"(","id":"b","prevIds":["a"]})"),
         write("c", R"({"id":"c","pad":")" + pad + R"(","prevIds":["b"]})"),
-        write("d", R"({"id":"d","prevIds":["c"],"pad":")" + pad),  // cut short after its ids
-        write("e", R"({"pad":")" + pad),                             // cut short before any id
+        write("d", R"({"id":"d","prevIds":["c"],"pad":")" + pad), // cut short after its ids
+        write("e", R"({"pad":")" + pad),                          // cut short before any id
     };
     const SnapshotGraph graph = read_snapshot_graph(folder);
     ASSERT_EQ(graph.nodes.size(), 4u);
@@ -245,4 +245,4 @@ TEST(SnapshotGraph, IdsBeyondTheFileHeadAreStillRead) {
     fs::remove_all(dir);
 }
 
-}  // namespace
+} // namespace

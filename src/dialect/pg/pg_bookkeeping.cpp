@@ -116,8 +116,8 @@ public:
         if (schema_.empty()) return std::nullopt;  // ensure_table() refuses it
         // Naming the v1 columns makes the query fail on a table that still needs the upgrade.
         const std::string sql = "SELECT id, id, hash, created_at, " +
-                                std::string(layout == FolderLayout::v1 ? "name, applied_at" : "NULL::text") +
-                                " FROM " + qualified_ + " ORDER BY id";
+                                std::string(layout == FolderLayout::v1 ? "name, applied_at" : "NULL::text") + " FROM " +
+                                qualified_ + " ORDER BY id";
         try {
             return recorded_rows(c_.query(sql));
         } catch (const DbError&) {
@@ -138,7 +138,7 @@ public:
         if (cols.empty()) return {};  // no table (yet): nothing recorded
         const bool named = has(cols, "name");
         return recorded_rows(c_.query("SELECT id, id, hash, created_at, " + std::string(named ? "name" : "NULL::text") +
-                                " FROM " + qualified_ + " ORDER BY id"));
+                                      " FROM " + qualified_ + " ORDER BY id"));
     }
 
     void record(const LocalMigration& m, FolderLayout layout) override {

@@ -15,8 +15,8 @@ namespace {
 
 using migrate_internal::iso_utc;
 using migrate_internal::names_for_upgrade;
-using migrate_internal::recorded_rows;
 using migrate_internal::now_ms;
+using migrate_internal::recorded_rows;
 
 /// drizzle-orm's CREATE TABLE text, byte for byte: SQLite keeps it in sqlite_schema, so a
 /// different whitespace would show in every schema dump.
