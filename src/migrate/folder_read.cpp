@@ -50,6 +50,7 @@ MigrationsFolder read_legacy(const fs::path& dir) {
         MigrationEntry entry;
         entry.name = e.tag;
         entry.sql_path = dir / (e.tag + ".sql");
+        entry.down_path = dir / (e.tag + ".down.sql");
         // The snapshot is named after the tag's prefix ("0003" of "0003_chtype"; "" with --prefix none).
         entry.snapshot_path = dir / "meta" / (e.tag.substr(0, e.tag.find('_')) + "_snapshot.json");
         entry.created_at_ms = e.when;
@@ -89,6 +90,7 @@ MigrationsFolder read_v1(const fs::path& dir) {
         entry.name = name;
         entry.sql_path = item.path() / "migration.sql";
         entry.snapshot_path = item.path() / "snapshot.json";
+        entry.down_path = item.path() / "down.sql";
         entry.created_at_ms = *millis;
         folder.entries.push_back(std::move(entry));
     }
