@@ -134,6 +134,20 @@ struct DropOptions {
 };
 int run_drop(const DropOptions& options);
 // ---- end up and drop ---------------------------------------------------------------------------
+// ---- migrate down (issue 13) ------------------------------------------------------------------
+/// `migrate down`, a subcommand of `migrate` (registered by add_migrate_command before migrate itself).
+void add_migrate_down_command(CLI::App& migrate, CommandList& commands);
+
+struct MigrateDownOptions {
+    ConfigFlags config;
+    int steps = 1;          ///< --steps N
+    std::string to;         ///< --to NAME
+    bool dry_run = false;   ///< --dry-run
+    bool force = false;     ///< --force: go on despite drift
+    int lock_timeout_seconds = 60;
+};
+int run_migrate_down(const MigrateDownOptions& options);
+// ---- end migrate down ---------------------------------------------------------------------------
 // ---- squash (issue 12, item 7) ----------------------------------------------------------------
 void add_squash_command(CLI::App& app, CommandList& commands);
 

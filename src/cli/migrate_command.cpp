@@ -53,6 +53,8 @@ void add_migrate_command(CLI::App& app, CommandList& commands) {
     command->add_option("--lock-timeout", options->lock_timeout_seconds,
                         "Seconds to wait for another migrator (default 60)");
     command->footer(kExitCodes);
+    // `migrate down` first: its parent counts as parsed too, and the first parsed command runs.
+    add_migrate_down_command(*command, commands);
     commands.push_back({command, [options] { return run_migrate(*options); }});
 }
 

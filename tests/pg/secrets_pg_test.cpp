@@ -130,6 +130,7 @@ TEST_P(SecretsPgTest, NoPieceOfThePasswordIsPrintedByAnyCommand) {
 
     const std::vector<std::vector<std::string>> commands = {
         {"migrate"},
+        {"migrate", "down"},
         {"push", "--force"},
         {"pull", "--out", "./pulled"},
         {"generate", "--out", "./generated"},
@@ -145,7 +146,7 @@ TEST_P(SecretsPgTest, NoPieceOfThePasswordIsPrintedByAnyCommand) {
             args.insert(args.end(), {"--config", config});
             std::string output;
             const int code = run_kit(dir.path(), args, output);
-            const std::string what = command[0] + " with " + config;
+            const std::string what = command[0] + (command.size() > 1 ? " " + command[1] : "") + " with " + config;
             expect_no_fragment(shape, what, output);
             if (command[0] == "generate" || command[0] == "export") {
                 EXPECT_EQ(code, 0) << what << "\n" << output;  // no connection, and nothing to say about it
