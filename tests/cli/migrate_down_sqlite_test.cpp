@@ -232,4 +232,38 @@ TEST_F(MigrateDownSqlite, MigrateReappliesAndTheRowsEqualTheOriginalOnes) {
     EXPECT_EQ(kit("check --db", out), 0) << out; // and the database matches the latest snapshot again
 }
 
+TEST_F(MigrateDownSqlite, MigrationWhoseFolderIsGoneIsRefusedNamingIt) {
+    migrate_and_seed();
+    fs::remove_all(dir / "drizzle" / names[2]);
+    const std::string before = state();
+    std::string out;
+    EXPECT_EQ(kit("migrate down", out), 1) << out;
+    EXPECT_NE(out.find("migration " + names[2] + " is recorded as applied but has no file"), std::string::npos) << out;
+    EXPECT_EQ(state(), before);
+}
+
+TEST_F(MigrateDownSqlite, TxmodeNoneDownFileIsRefusedOnSqlite) {
+    migrate_and_seed();
+    test::write_file(down_of(2), "-- drizzle:txmode none\nALTER TABLE `users` DROP COLUMN `bio`;\n");
+    const std::string before = state();
+    std::string out;
+    EXPECT_EQ(kit("migrate down", out), 3) << out;
+    EXPECT_NE(out.find(names[2] + "/down.sql: `-- drizzle:txmode none` is supported on PostgreSQL only"),
+              std::string::npos)
+        << out;
+    EXPECT_EQ(state(), before);
+}
+
+TEST_F(MigrateDownSqlite, SquashMigrationIsRefused) {
+    migrate_and_seed();
+    std::string out;
+    ASSERT_EQ(kit("squash --from " + names[1] + " --to " + names[2] + " --name squashed", out), 0) << out;
+    ASSERT_EQ(kit("migrate", out), 0) << out; // records the squash's own row
+    const std::string before = state();
+    EXPECT_EQ(kit("migrate down", out), 1) << out;
+    EXPECT_NE(out.find("is a squash of 2 migrations"), std::string::npos) << out;
+    EXPECT_NE(out.find("resolve --rolled-back"), std::string::npos) << out;
+    EXPECT_EQ(state(), before);
+}
+
 } // namespace

@@ -147,6 +147,24 @@ TEST_F(MigrateDownPg, DryRunChangesNothingAndMigrateReappliesTheSameRows) {
     EXPECT_EQ(recorded(), original);
 }
 
+// A `-- drizzle:txmode none` down file runs outside the transaction; the one before it still runs
+// in a transaction of its own, and both rows go.
+TEST_F(MigrateDownPg, TxmodeNoneDownFileRunsOutsideTheTransaction) {
+    migrate_and_seed();
+    write_file(down_of(2), "-- drizzle:txmode none\nALTER TABLE \"users\" DROP COLUMN \"bio\";\n--> "
+                           "statement-breakpoint\nALTER TABLE \"users\" ALTER COLUMN \"name\" DROP NOT NULL;\n");
+    std::string out;
+    ASSERT_EQ(kit({"migrate", "down", "--steps", "2"}, out), 0) << out;
+    EXPECT_NE(out.find("2 migration(s) rolled back: " + names[2] + " (2 statements), " + names[1]), std::string::npos)
+        << out;
+    auto db = connect();
+    EXPECT_EQ(pg_scalar(*db, "SELECT string_agg(name, ',') FROM drizzle.__drizzle_migrations"), names[0]);
+    EXPECT_EQ(pg_scalar(*db, "SELECT to_regclass('public.posts') IS NULL"), "t");
+    EXPECT_EQ(pg_scalar(*db, "SELECT is_nullable FROM information_schema.columns WHERE table_name = 'users' AND "
+                             "column_name = 'name'"),
+              "YES");
+}
+
 pid_t spawn_kit(const fs::path& cwd, const std::vector<std::string>& args, const fs::path& log) {
     std::vector<std::string> storage = {DRIZZLE_KIT_EXE};
     storage.insert(storage.end(), args.begin(), args.end());
