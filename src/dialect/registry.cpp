@@ -125,6 +125,10 @@ std::optional<Dialect> parse_dialect(std::string_view name) {
 
 std::string DialectFacts::quote_literal(std::string_view text) const { return detail::quote_sql_string(text); }
 
+bool DialectFacts::type_change_keeps_values(const Column&, const Column&) const {
+    return false;
+}
+
 std::string DialectFacts::qualified_name(std::string_view schema, std::string_view name) const {
     if (schema.empty()) return quote_identifier(name);
     return quote_identifier(schema) + "." + quote_identifier(name);

@@ -566,6 +566,32 @@ private:
         return ordered;
     }
 
+    // A dropped check on a column whose enum is recreated (`s <> 'review'::status`) goes before
+    // the recreate, which casts the column to text: the check would make that cast fail. It runs
+    // before the table renames, so it names the table as it was.
+    void hoist_checks_on_recreated_enums(std::vector<Operation>& out) {
+        for (auto it = ops_drop_checks_.begin(); it != ops_drop_checks_.end();) {
+            std::string old_name = it->table;
+            for (const auto& [from, to] : table_renames_) {
+                if (to == it->table) old_name = from;
+            }
+            const bool on_recreated =
+                std::any_of(ops_recreate_enums_.begin(), ops_recreate_enums_.end(), [&](const op::RecreateEnum& r) {
+                    return std::any_of(r.columns.begin(), r.columns.end(), [&](const op::RecreateEnum::ColumnUse& use) {
+                        return use.schema == it->schema && use.table == old_name;
+                    });
+                });
+            if (!on_recreated) {
+                ++it;
+                continue;
+            }
+            op::DropCheck early = *it;
+            early.table = old_name;
+            out.emplace_back(std::move(early));
+            it = ops_drop_checks_.erase(it);
+        }
+    }
+
     DiffResult assemble() {
         DiffResult result;
         auto& out = result.operations;
@@ -584,6 +610,7 @@ private:
         append(ops_alter_roles_);
         append(ops_drop_views_);
         append(ops_drop_policies_);
+        hoist_checks_on_recreated_enums(out);
         append(ops_recreate_enums_);
         append(ops_rename_tables_);
         append(ops_rename_columns_);

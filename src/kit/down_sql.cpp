@@ -1,6 +1,7 @@
 // Down migrations: the reverse diff of a migration, its irreversibility notes and its checksum.
 #include "drizzle/kit/down_sql.hpp"
 
+#include "drizzle/dialect/registry.hpp"
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/kit/dialect_sql.hpp"
 #include "drizzle/migrate/migrator.hpp"
@@ -24,7 +25,7 @@ std::string qualified(const std::string& schema, const std::string& name) {
 }
 
 /// What the up operations destroy that the down can only recreate empty.
-std::vector<std::string> irreversible_parts(const std::vector<Operation>& up) {
+std::vector<std::string> irreversible_parts(const std::vector<Operation>& up, const DialectFacts& facts) {
     std::vector<std::string> out;
     for (const auto& operation : up) {
         if (const auto* o = std::get_if<op::DropTable>(&operation)) {
@@ -45,10 +46,19 @@ std::vector<std::string> irreversible_parts(const std::vector<Operation>& up) {
                               "migration");
             }
         } else if (const auto* o = std::get_if<op::AlterColumn>(&operation)) {
-            if (o->from.type != o->to.type) {
+            // A widening (integer -> bigint, varchar(10) -> varchar(20)) changes no value: the
+            // down's cast back gives the same ones.
+            if (o->from.type != o->to.type && !facts.type_change_keeps_values(o->from, o->to)) {
                 out.push_back("column " + qualified(o->schema, o->table) + "." + quoted(o->to.name) +
                               " goes back from " + o->to.type + " to " + o->from.type +
                               "; values the up cast changed stay changed");
+            }
+            // SQLite's rebuild copies a NULL through the new default: the down cannot tell which
+            // rows held NULL.
+            if (!o->from.not_null && o->to.not_null && o->to.default_value &&
+                facts.not_null_change_fills_nulls_from_default()) {
+                out.push_back("column " + qualified(o->schema, o->table) + "." + quoted(o->to.name) +
+                              " keeps the default the up migration put in place of its NULLs");
             }
         }
     }
@@ -84,14 +94,17 @@ DownMigration plan_down(const Schema& prev, const Schema& next, NamingStyle nami
     DownMigration down;
     {
         ScriptedResolver replay(up);
-        down.irreversible = irreversible_parts(drizzle::diff(prev, next, replay, naming).operations);
+        down.irreversible =
+            irreversible_parts(drizzle::diff(prev, next, replay, naming).operations, dialect_facts(prev.dialect));
     }
     Schema target = prev;
     // Questions without a reversed rename get "create": what the up migration created beside a
     // vanished object is dropped again, not renamed.
     ScriptedResolver resolver(reverse_decisions(up));
-    DiffResult diff = drizzle::diff(next, target, resolver, naming);
-    if (naming == NamingStyle::v1) keep_names_through_renames(next, target, diff, naming);
+    // No keep_names_through_renames here: the down must give back prev's constraint names, and
+    // next already carries whatever names the up kept (generate adopts them into its snapshot);
+    // adopting next's names into prev would leave the database with the up's names instead.
+    const DiffResult diff = drizzle::diff(next, target, resolver, naming);
     bool no_transaction = false;
     const auto statements = dialect_statements(prev.dialect, diff, no_transaction);
     down.statements = statements.size();

@@ -133,6 +133,11 @@ public:
     /// lose data), so push counts the rows at risk; false when values are kept as stored
     /// (SQLite's type affinity).
     virtual bool type_change_converts_values() const = 0;
+    /// Whether changing a column from `from`'s type to `to`'s keeps every stored value, so that
+    /// changing it back restores them (a widening such as integer -> bigint or varchar(10) ->
+    /// varchar(20)). A down migration that undoes a type change which does not is irreversible.
+    /// The default, false, assumes any conversion may change values.
+    virtual bool type_change_keeps_values(const Column& from, const Column& to) const;
 };
 
 }  // namespace drizzle

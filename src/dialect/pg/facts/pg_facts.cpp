@@ -3,8 +3,9 @@
 #include "dialect/pg/facts/pg_facts.hpp"
 
 #include "dialect/pg/facts/pg_normalize.hpp"
-#include "drizzle/schema/pg_sequences.hpp"
+#include "dialect/pg/facts/pg_type_widening.hpp"
 #include "dialect/pg/facts/snapshot/pg_formats.hpp"
+#include "drizzle/schema/pg_sequences.hpp"
 #include "schema/naming_parts.hpp"
 
 namespace drizzle::pg {
@@ -116,6 +117,9 @@ public:
     ObjectKinds object_kinds() const override { return {true, true, true, true}; }
     bool not_null_change_fills_nulls_from_default() const override { return false; }
     bool type_change_converts_values() const override { return true; }
+    bool type_change_keeps_values(const Column& from, const Column& to) const override {
+        return pg_type_change_keeps_values(from, to);
+    }
 };
 
 }  // namespace

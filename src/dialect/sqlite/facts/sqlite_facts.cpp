@@ -5,6 +5,8 @@
 #include "dialect/sqlite/facts/snapshot/sqlite_formats.hpp"
 #include "schema/naming_parts.hpp"
 
+#include <cctype>
+
 namespace drizzle::sqlite {
 
 namespace {
@@ -105,6 +107,29 @@ public:
     // Constraint names are not read back from a SQLite database: they are derived again.
     bool not_null_change_fills_nulls_from_default() const override { return true; }
     bool type_change_converts_values() const override { return false; }
+    // The rebuild copies values into the new column's affinity. INTEGER -> TEXT stores each number
+    // as its decimal text, which INTEGER affinity turns back into the same number; the other
+    // changes may not come back ('007' -> 7, big integers through REAL).
+    bool type_change_keeps_values(const Column& from, const Column& to) const override {
+        return type_affinity(from.type) == 'i' && type_affinity(to.type) == 't';
+    }
+
+private:
+    // SQLite's affinity rules (datatype3.html, 3.1): 'i'nteger, 't'ext, 'b'lob, 'r'eal, 'n'umeric.
+    static char type_affinity(const std::string& type) {
+        std::string upper;
+        for (char c : type)
+            upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (upper.find("INT") != std::string::npos) return 'i';
+        if (upper.find("CHAR") != std::string::npos || upper.find("CLOB") != std::string::npos ||
+            upper.find("TEXT") != std::string::npos)
+            return 't';
+        if (upper.empty() || upper.find("BLOB") != std::string::npos) return 'b';
+        if (upper.find("REAL") != std::string::npos || upper.find("FLOA") != std::string::npos ||
+            upper.find("DOUB") != std::string::npos)
+            return 'r';
+        return 'n';
+    }
 };
 
 }  // namespace

@@ -1,0 +1,2 @@
+-- drizzle:down sha256=44e3a09850cb3e05a55bde0e0fd5968e20985eb0e07b8f113471707c93e1668f
+ALTER TABLE "t" DROP COLUMN "tags";

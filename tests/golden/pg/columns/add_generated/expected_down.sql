@@ -1,0 +1,2 @@
+-- drizzle:down sha256=734db7eed76aad5052a01c9dc16a1300fe95d707c1a247e673c8b6850dc4318f
+ALTER TABLE "t" DROP COLUMN "d";

@@ -1,0 +1,2 @@
+-- drizzle:down sha256=e5fb81912294b7962b6bda5b1c955558267825e79c9f90f0f5c9486313e9294f
+ALTER TABLE "users" DROP COLUMN "active";

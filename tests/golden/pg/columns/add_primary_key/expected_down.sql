@@ -1,0 +1,2 @@
+-- drizzle:down sha256=94e37e765ce8804ce708158a62c4db64c50da5424630b564d8dfb635b0d0de13
+ALTER TABLE "t" DROP CONSTRAINT "t_pkey";

@@ -1,0 +1,2 @@
+-- drizzle:down sha256=b560c5024351ee74541b65b68bafc57407f6f5fd0a57a2dfbcf9404909f9d94a
+ALTER TABLE "t" ALTER COLUMN "d" SET DEFAULT 'x';

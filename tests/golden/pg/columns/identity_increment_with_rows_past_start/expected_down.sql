@@ -1,0 +1,3 @@
+-- drizzle:down sha256=520bd8f8cbb95ab5ef70995ad9d6684b5efdc30c16b23d166b699b98c776e02d
+ALTER TABLE "t" ALTER COLUMN "id" SET INCREMENT BY 1 SET MINVALUE 1 SET MAXVALUE 9223372036854775807 SET START WITH 1 SET CACHE 1 SET NO CYCLE RESTART;--> statement-breakpoint
+SELECT setval(pg_get_serial_sequence('"t"', 'id'), GREATEST(MAX("id") + 1, 1), false) FROM "t";

@@ -1,0 +1,2 @@
+-- drizzle:down sha256=9f419add4a3ad3c51ba704fd9b0ef33ff2698d5d7d2d2af6ba84e1272dc2c310
+ALTER TABLE "t" ALTER COLUMN "id" DROP IDENTITY;

@@ -1,0 +1,3 @@
+-- drizzle:down sha256=bbd22408b2370c9a96b3987323f76780f0952755232c6d1078b848caa5536109
+ALTER TABLE "t" DROP CONSTRAINT "t_pkey";--> statement-breakpoint
+ALTER TABLE "t" ADD PRIMARY KEY ("b");

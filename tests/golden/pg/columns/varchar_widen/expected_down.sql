@@ -1,0 +1,2 @@
+-- drizzle:down sha256=2d4e808ed1c9ec9040f6bf0357339685e02044a2075481470dff69928a64fa3d
+ALTER TABLE "t" ALTER COLUMN "c" SET DATA TYPE varchar(10) USING "c"::varchar(10);

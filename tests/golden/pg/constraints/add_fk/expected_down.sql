@@ -1,0 +1,2 @@
+-- drizzle:down sha256=1331537c1a4f3b921d82c2fb81da87b967975a99c3ead2f91e834ae85b6e2274
+ALTER TABLE "t" DROP CONSTRAINT "t_pid_fk";

@@ -1,0 +1,4 @@
+-- drizzle:down sha256=e546a0ed2248f244aa07219e80ab33ff28d42ff52bf3967fbf835ede2238ae82
+DROP INDEX "idx_überlange_tabelle_mit_vielen_zeichen_eindeutiger_schlüsse";--> statement-breakpoint
+ALTER TABLE "überlange_tabelle_mit_vielen_zeichen" DROP CONSTRAINT "überlange_tabelle_mit_vielen_zeichen_verweis_auf_die_eltern_ta";--> statement-breakpoint
+ALTER TABLE "überlange_tabelle_mit_vielen_zeichen" DROP CONSTRAINT "überlange_tabelle_mit_vielen_zeichen_eindeutiger_schlüssel_f";

@@ -1,0 +1,2 @@
+-- drizzle:down sha256=e8202c8bcc313dd4964e9ef82af78458abc49c3f6c0a814fa2a2a00f3547be56
+-- nothing to undo: the up migration changes no schema

@@ -1,0 +1,2 @@
+-- drizzle:down sha256=0d72e19e114049de06cb0406f8329844f458ea0c3563e00cadd958a96688384b
+DROP INDEX "t_a_b_idx";

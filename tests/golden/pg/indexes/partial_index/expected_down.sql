@@ -1,0 +1,2 @@
+-- drizzle:down sha256=9e9460f13814889d4bedd17c7dfa4b2f262ad791677b567c376e4069ce942646
+DROP INDEX "t_live";

@@ -1,0 +1,2 @@
+-- drizzle:down sha256=307b152133504b4032119ae7f5cb17be0f99f1e246c700cc5883449e07778fc1
+DROP SEQUENCE "my_seq";

@@ -1,0 +1,2 @@
+-- drizzle:down sha256=f218b2443a6afe80f7454f3d777cd258b953ad256835def2291b63001539fe5b
+DROP TABLE "t";

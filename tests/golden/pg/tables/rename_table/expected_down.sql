@@ -1,0 +1,2 @@
+-- drizzle:down sha256=30e45064b3fa25ebd8505f7f4fa62a8b0b7aa65501d76353325cdb33163943c5
+ALTER TABLE "t2" RENAME TO "t";

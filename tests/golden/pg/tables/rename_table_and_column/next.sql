@@ -1,0 +1,3 @@
+CREATE TABLE "authors" ("id" integer PRIMARY KEY, "full_name" text NOT NULL);
+CREATE TABLE "articles" ("id" integer PRIMARY KEY, "author_id" integer REFERENCES "authors"("id"), "title" varchar(200));
+CREATE INDEX "posts_title_idx" ON "articles" ("title");

@@ -1,0 +1,1 @@
+INSERT INTO authors VALUES (1, 'Ada'); INSERT INTO posts VALUES (10, 1, 'first'), (11, NULL, NULL);

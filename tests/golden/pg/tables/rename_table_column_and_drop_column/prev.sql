@@ -1,0 +1,1 @@
+CREATE TABLE "users" ("id" integer PRIMARY KEY, "full_name" text NOT NULL, "nick" text, "age" integer);

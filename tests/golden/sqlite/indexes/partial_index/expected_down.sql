@@ -1,0 +1,2 @@
+-- drizzle:down sha256=b49416f401950e0820db7648b3e6db8029100365487b2384191c638b8d4621c6
+DROP INDEX `t_live_email`;

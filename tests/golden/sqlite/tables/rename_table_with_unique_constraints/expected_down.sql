@@ -1,0 +1,2 @@
+-- drizzle:down sha256=078143045493dcd57e1706a18b0ebfd25f807fc2c89a55378b382b4750931f5e
+ALTER TABLE `articles` RENAME TO `posts`;

@@ -1,0 +1,2 @@
+-- drizzle:down sha256=d7c803ec281298a073f2d10ca654b857b836926faf92895ebc9f253152657868
+DROP VIEW `active_users`;
