@@ -116,6 +116,13 @@ public:
     ObjectKinds object_kinds() const override { return {true, true, true, true}; }
     bool not_null_change_fills_nulls_from_default() const override { return false; }
     bool type_change_converts_values() const override { return true; }
+    TypeChangeRisk type_change_risk(const Column& from, const Column& to) const override {
+        return pg_type_change_risk(from, to);
+    }
+    bool default_is_volatile(const std::string& expression) const override {
+        return pg_default_is_volatile(expression);
+    }
+    bool has_online_schema_changes() const override { return true; }
 };
 
 }  // namespace

@@ -105,6 +105,11 @@ public:
     // Constraint names are not read back from a SQLite database: they are derived again.
     bool not_null_change_fills_nulls_from_default() const override { return true; }
     bool type_change_converts_values() const override { return false; }
+    // Type affinity keeps every value as stored; the change itself is a table rebuild (LK106).
+    TypeChangeRisk type_change_risk(const Column&, const Column&) const override { return {}; }
+    // ADD COLUMN refuses non-constant defaults; the rebuild that adds them is LK106.
+    bool default_is_volatile(const std::string&) const override { return false; }
+    bool has_online_schema_changes() const override { return false; }
 };
 
 }  // namespace
