@@ -6,7 +6,6 @@
 #include <array>
 #include <map>
 #include <optional>
-#include <regex>
 #include <string_view>
 
 namespace drizzle::pg {
@@ -21,18 +20,32 @@ struct TypeText {
     bool user_defined = false;  ///< an enum or other type of a schema
 };
 
+std::string trimmed(const std::string& text) {
+    const auto a = text.find_first_not_of(" \t");
+    if (a == std::string::npos) return "";
+    return text.substr(a, text.find_last_not_of(" \t") - a + 1);
+}
+
 TypeText parse(const Column& column) {
-    static const std::regex modifiers(R"(^\s*([^(]*?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*(.*?)\s*$)");
     TypeText out;
     out.user_defined = !column.type_schema.empty();
     const std::string type = drizzle::detail::to_lower(column.type);
-    std::smatch match;
-    std::string base = type;
-    if (std::regex_match(type, match, modifiers)) {
-        base = match[1].str();
-        if (match[4].length() > 0) base += " " + match[4].str(); // "timestamp (3) with time zone"
-        if (match[2].matched) out.length = std::stol(match[2].str());
-        if (match[3].matched) out.scale = std::stol(match[3].str());
+    std::string base = trimmed(type);
+    const auto open = type.find('(');
+    const auto close = open == std::string::npos ? std::string::npos : type.find(')', open);
+    if (close != std::string::npos) {
+        // "varchar(100)", "numeric(10, 2)", "timestamp (3) with time zone"
+        base = trimmed(type.substr(0, open));
+        const std::string rest = trimmed(type.substr(close + 1));
+        if (!rest.empty()) base += " " + rest;
+        const std::string params = type.substr(open + 1, close - open - 1);
+        const auto comma = params.find(',');
+        try {
+            out.length = std::stol(params.substr(0, comma));
+            if (comma != std::string::npos) out.scale = std::stol(params.substr(comma + 1));
+        } catch (const std::exception&) {
+            // not numeric modifiers: compared as written
+        }
     }
     static const std::map<std::string, std::string, std::less<>> aliases = {
         {"character varying", "varchar"},
