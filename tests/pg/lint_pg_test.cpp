@@ -117,5 +117,28 @@ TEST_F(PgLint, DropTableCountsItsRows) {
         << out;
 }
 
+TEST_F(PgLint, GenerateAndPushPrintTheFindings) {
+    step(kBase, "init", true);
+    write_file(dir / "schema.sql", "CREATE TABLE teams (id integer PRIMARY KEY);\n"
+                                   "CREATE TABLE users (id integer PRIMARY KEY, email varchar(10), team integer);\n");
+    std::string out;
+    // push --explain: the planned statements' findings, numbered as planned; nothing runs.
+    ASSERT_EQ(run_kit(dir.path(),
+                      {"push", "--explain", "--dialect", "postgresql", "--schema", "schema.sql", "--url", url()}, out),
+              0)
+        << out;
+    EXPECT_NE(out.find("Lint of the planned statements:"), std::string::npos) << out;
+    EXPECT_NE(out.find("DS105 error    statement 1  column \"users\".\"email\": narrowing type change text -> "
+                       "varchar(10)"),
+              std::string::npos)
+        << out;
+    EXPECT_NE(out.find("LK103 warning  statement 1"), std::string::npos) << out;
+    // generate: the same findings for the migration it writes, after its own lines; exit 0.
+    ASSERT_EQ(kit({"generate", "--schema", "schema.sql", "--name", "narrow"}, out), 0) << out;
+    EXPECT_NE(out.find("DS105 error    " + folder_of("narrow") + "/migration.sql:1  column \"users\".\"email\""),
+              std::string::npos)
+        << out;
+}
+
 } // namespace
 } // namespace drizzle::test

@@ -255,6 +255,14 @@ TEST(LintPg, NarrowingIsDS105AndWideningIsNothing) {
     }
 }
 
+TEST(LintPg, SmallerNumericIsDS105AndLargerPrecisionIsNothing) {
+    const std::string prev = "CREATE TABLE p (id integer PRIMARY KEY, price numeric(10, 2));";
+    const auto smaller = lint(pg_d, prev, "CREATE TABLE p (id integer PRIMARY KEY, price numeric(8, 2));");
+    EXPECT_EQ(smaller.of("DS105"), Strings{"1:column \"p\".\"price\""}) << smaller.dump();
+    const auto larger = lint(pg_d, prev, "CREATE TABLE p (id integer PRIMARY KEY, price numeric(12, 2));");
+    EXPECT_TRUE(larger.findings.empty()) << larger.dump();
+}
+
 TEST(LintPg, CastIsMF104AndRewriteIsLK103) {
     const auto cast = lint(pg_d, kPgUsers,
                            "CREATE TABLE users (id integer PRIMARY KEY, name varchar(100), age bigint, note integer);");
