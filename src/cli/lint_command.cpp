@@ -15,7 +15,7 @@ namespace {
 const char* const kLintFooter =
     "\nExamples:\n"
     "  drizzle-kit lint                         the newest migration (each branch head)\n"
-    "  drizzle-kit lint --all --max-severity error   every migration; only errors fail\n"
+    "  drizzle-kit lint --all --max-severity info    every migration; warnings fail too\n"
     "  drizzle-kit lint --db --json             the migrations the database has not applied, rows counted, as JSON\n"
     "\nCodes (README \"Reviewing a migration\"): DS1xx destroy data (error), BC1xx break running app\n"
     "versions, MF1xx may fail on existing rows (with --db an error when the count proves it), LK1xx lock\n"
