@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
     drizzle::cli::add_drop_command(app, commands);
     // issue 12: squash
     drizzle::cli::add_squash_command(app, commands);
+    // issue 13: lint
+    drizzle::cli::add_lint_command(app, commands);
 
     if (auto refused = drizzle::cli::refuse_unknown_command(app, argc, argv)) return *refused;
     try {

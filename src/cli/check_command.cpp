@@ -2,10 +2,12 @@
 // (status, drift), for CI.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/lint_output.hpp"
 #include "cli/status_output.hpp"
 #include "drizzle/kit/check.hpp"
 #include "drizzle/kit/database.hpp"
 #include "drizzle/kit/drift.hpp"
+#include "drizzle/kit/lint.hpp"
 #include "drizzle/kit/status.hpp"
 
 #include <CLI/CLI.hpp>
@@ -34,6 +36,9 @@ const char* const kCheckFooter =
     "against the snapshot of its last applied migration, with the SQL that would bring it back to\n"
     "the folder's state. With --json the object gains \"status\" (status --json's object) and\n"
     "\"drift\": {\"snapshot\",\"measured\",\"drifted\",\"differences\":[],\"statements\":[]}.\n"
+    "\nLint: check also lints the newest migration (--all: every one; --db: those not applied) and lists\n"
+    "the findings as notes (\"lint\" in --json: lint --json's object). They never change check's exit\n"
+    "code; `drizzle-kit lint` is the command that fails on them.\n"
     "\nExit codes: 0 no errors (notes may be printed); 1 errors found (with --db also: a migration\n"
     "not applied, edited or missing, or drift; or the database failed); 3 invalid config or flags.\n";
 
@@ -105,6 +110,19 @@ nlohmann::ordered_json drift_json(const DatabaseCheck& db) {
     return drift;
 }
 
+/// The lint part of check: its findings are notes, never a failure of check (lint fails on them).
+std::optional<kit::LintReport> check_lint(const Config& config, const CheckOptions& options, std::string& why_not) {
+    try {
+        kit::LintRequest request;
+        request.all = options.all;
+        request.unapplied = options.db && !options.all;
+        return kit::lint_folder(config, request);
+    } catch (const std::exception& e) {
+        why_not = e.what();
+        return std::nullopt;
+    }
+}
+
 } // namespace
 
 int run_check(const CheckOptions& options) {
@@ -113,15 +131,16 @@ int run_check(const CheckOptions& options) {
     std::optional<DatabaseCheck> db;
     if (options.db) db = check_database(config, options.json);
     const bool ok = report.ok() && (!db || db->ok());
+    std::string lint_not_run;
+    const auto lint = report.migrations > 0 ? check_lint(config, options, lint_not_run) : std::nullopt;
     if (options.json) {
-        if (!db) {
-            std::cout << kit::check_report_json(report) << std::endl;
-        } else {
-            auto doc = nlohmann::ordered_json::parse(kit::check_report_json(report));
+        auto doc = nlohmann::ordered_json::parse(kit::check_report_json(report));
+        if (db) {
             doc["status"] = status_json(db->status);
             doc["drift"] = drift_json(*db);
-            std::cout << doc.dump(2) << std::endl;
         }
+        if (lint) doc["lint"] = nlohmann::ordered_json::parse(kit::lint_report_json(*lint));
+        std::cout << doc.dump(2) << std::endl;
         return ok ? exit_ok : exit_failure;
     }
     std::size_t errors = 0, notes = 0;
@@ -139,6 +158,14 @@ int run_check(const CheckOptions& options) {
         std::cout << std::to_string(report.migrations) << " migration(s) in " << folder << ": " << errors
                   << " error(s), " << notes << " note(s)" << std::endl;
     }
+    if (lint && (lint->count(kit::LintSeverity::error) + lint->count(kit::LintSeverity::warning) +
+                     lint->count(kit::LintSeverity::info) + lint->acknowledged() >
+                 0)) {
+        std::cout << "\nLint (notes; `drizzle-kit lint` fails on them):\n";
+        print_lint_report(*lint, std::cout);
+    } else if (!lint && !lint_not_run.empty()) {
+        std::cout << "[i] Lint not run: " << lint_not_run << "\n";
+    }
     if (db) print_database_check(*db);
     return ok ? exit_ok : exit_failure;
 }
@@ -152,6 +179,7 @@ void add_check_command(CLI::App& app, CommandList& commands) {
     command->add_flag("--json", options->json, "Print the findings as JSON on stdout (for CI)");
     command->add_flag("--db", options->db,
                       "Also check the configured database: migration status and drift (reads only)");
+    command->add_flag("--all", options->all, "Lint every migration, not only the newest (or with --db the unapplied)");
     add_database_flags(*command, options->config);
     command->footer(kCheckFooter);
     commands.push_back({command, [options] { return run_check(*options); }});

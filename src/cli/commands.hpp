@@ -114,6 +114,7 @@ struct CheckOptions {
     ConfigFlags config;
     bool json = false; ///< --json: the report as JSON on stdout
     bool db = false;   ///< --db: also the database's status and drift
+    bool all = false;  ///< --all: lint every migration (default: the newest; with --db the unapplied)
 };
 int run_check(const CheckOptions& options);
 // ---- end check --------------------------------------------------------------------------------
@@ -160,5 +161,19 @@ struct SquashOptions {
 };
 int run_squash(const SquashOptions& options);
 // ---- end squash ---------------------------------------------------------------------------------
+
+// ---- lint (issue 13, piece 3) ----------------------------------------------------------------
+void add_lint_command(CLI::App& app, CommandList& commands);
+
+struct LintOptions {
+    ConfigFlags config;
+    bool all = false;                     ///< --all: every migration
+    std::string name;                     ///< --name: one migration
+    bool db = false;                      ///< --db: the unapplied migrations, rows counted
+    bool json = false;                    ///< --json
+    std::string max_severity = "warning"; ///< --max-severity info|warning|error
+};
+int run_lint(const LintOptions& options);
+// ---- end lint ----------------------------------------------------------------------------------
 
 }  // namespace drizzle::cli

@@ -1,8 +1,10 @@
 // `generate`: diff the schema against the migrations folder's last snapshot and write a migration.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/lint_output.hpp"
 #include "cli/prompt_resolver.hpp"
 #include "drizzle/kit/generate.hpp"
+#include "drizzle/kit/lint.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -11,6 +13,27 @@
 namespace drizzle::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+/// The lint findings of the migration just written, after generate's own lines. Never changes
+/// generate's outcome: the migration is written whatever the lint finds or fails on.
+void print_new_migration_lint(const Config& config, const fs::path& written) {
+    try {
+        kit::LintRequest request;
+        request.file = written;
+        const kit::LintReport report = kit::lint_folder(config, request);
+        if (report.migrations.empty() || report.migrations.front().findings.empty()) return;
+        std::cout << "Lint (drizzle-kit lint --name " << report.migrations.front().name
+                  << "; acknowledge with -- drizzle:lint-ignore CODE reason):\n";
+        print_lint_findings(report.migrations.front().findings, std::cout);
+        std::cout.flush();
+    } catch (const std::exception& e) {
+        print_info(std::string("lint of the new migration skipped: ") + e.what());
+    }
+}
+
+} // namespace
 
 int run_generate(const GenerateOptions& options) {
     Config config = resolve_config(options.config);
@@ -30,6 +53,7 @@ int run_generate(const GenerateOptions& options) {
     if (ec || shown.empty()) shown = written;
     if (options.custom) std::cout << "Prepared empty file for your custom SQL migration!" << std::endl;
     print_success("Your SQL migration ➜ " + shown.string() + " 🚀");
+    print_new_migration_lint(config, written);
     return exit_ok;
 }
 

@@ -1,7 +1,9 @@
 // `push`: introspect the live database, diff it against the schema, count the data at risk, apply in one transaction.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/lint_output.hpp"
 #include "cli/prompt_resolver.hpp"
+#include "drizzle/kit/lint.hpp"
 #include "drizzle/kit/push.hpp"
 
 #include <CLI/CLI.hpp>
@@ -40,6 +42,21 @@ void print_risks(const std::vector<kit::DataRisk>& risks) {
     std::cout.flush();
 }
 
+/// The lint findings of the planned statements (numbered as planned), before anything is asked.
+/// Information only: push's own checks (data at risk, prompts) decide what happens.
+void print_push_lint(Dialect dialect, const kit::PushPlan& plan) {
+    try {
+        const auto findings =
+            kit::lint_push(dialect, plan.live, plan.diff.operations, plan.statements, plan.no_transaction);
+        if (findings.empty()) return;
+        std::cout << "Lint of the planned statements:\n";
+        print_lint_findings(findings, std::cout);
+        std::cout.flush();
+    } catch (const std::exception& e) {
+        print_info(std::string("lint of the planned statements skipped: ") + e.what());
+    }
+}
+
 } // namespace
 
 int run_push(const PushOptions& options) {
@@ -62,6 +79,7 @@ int run_push(const PushOptions& options) {
         const auto risks = kit::assess_without_changes(connection, plan);
         std::cout << "--- Planned statements (--explain: nothing is executed) ---\n";
         print_statements(plan.statements);
+        print_push_lint(*config.dialect, plan);
         print_risks(risks);
         return exit_ok;
     }
@@ -79,6 +97,7 @@ int run_push(const PushOptions& options) {
             return exit_ok;
         }
 
+        print_push_lint(*config.dialect, plan);
         const auto risks = kit::assess_data_risks(plan.diff.operations, plan.live, connection);
         print_risks(risks);
         std::vector<DataRisk> failing;

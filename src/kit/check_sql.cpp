@@ -3,6 +3,7 @@
 #include "drizzle/error.hpp"
 #include "drizzle/kit/dialect_sql.hpp"
 #include "kit/check_internal.hpp"
+#include "kit/migration_history.hpp"
 #include "util/files.hpp"
 
 #include <regex>
@@ -17,70 +18,6 @@ namespace {
 using Severity = CheckFinding::Severity;
 
 constexpr std::string_view kCustomHeader = "-- Custom SQL migration file, put your code below! --";
-
-/// The rename answers the migration was generated with: v1 decisions.json beside the SQL, else
-/// the snapshot's own record (legacy `_meta`, v1 `renames`; PostgreSQL's "schema.table[.column]").
-std::vector<RenameDecision> recorded_renames(const MigrationEntry& entry, const Snapshot& snapshot) {
-    const fs::path decisions = entry.sql_path.parent_path() / "decisions.json";
-    if (fs::is_regular_file(decisions) && entry.sql_path.filename() == "migration.sql") {
-        return decisions_from_json(detail::read_file_bytes(decisions), decisions.string());
-    }
-    std::vector<RenameDecision> out;
-    using Kind = RenameQuestion::Kind;
-    for (const auto& t : snapshot.renames.tables)
-        out.push_back({Kind::table, t.schema, "", t.to, t.from});
-    for (const auto& c : snapshot.renames.columns)
-        out.push_back({Kind::column, c.schema, c.table, c.to, c.from});
-    for (const auto& text : snapshot.renames.verbatim) {
-        const auto arrow = text.find("->");
-        if (arrow == std::string::npos) continue;
-        auto split = [](const std::string& s) {
-            std::vector<std::string> parts;
-            std::stringstream in(s);
-            for (std::string part; std::getline(in, part, '.');)
-                parts.push_back(part);
-            return parts;
-        };
-        const auto from = split(text.substr(0, arrow)), to = split(text.substr(arrow + 2));
-        if (from.size() != to.size() || to.empty()) continue;
-        // The default schema is "" in the model and "public" in the file: answer both.
-        for (const std::string& schema : {to.front(), std::string()}) {
-            if (to.size() == 2) {
-                for (Kind kind : {Kind::table, Kind::view, Kind::enum_})
-                    out.push_back({kind, schema, "", to[1], from[1]});
-            } else if (to.size() == 3) {
-                out.push_back({Kind::column, schema, to[1], to[2], from[2]});
-            }
-            if (to.front() != "public") break;
-        }
-    }
-    return out;
-}
-
-/// Renames the SQL itself performs (`ALTER TABLE "t" RENAME TO "t2"`, `... RENAME COLUMN "d" TO "d2"`):
-/// drizzle-kit 0.31 does not record PostgreSQL renames in the snapshot, so the file is the only
-/// record of that decision. Replaying them compares everything else the migration does.
-std::vector<RenameDecision> renames_in_sql(const std::string& sql) {
-    using Kind = RenameQuestion::Kind;
-    static const std::string id = R"(["`]([^"`]+)["`])";
-    static const std::regex column("ALTER TABLE\\s+(?:" + id + "\\.)?" + id + "\\s+RENAME\\s+COLUMN\\s+" + id +
-                                   "\\s+TO\\s+" + id);
-    static const std::regex table("ALTER TABLE\\s+(?:" + id + "\\.)?" + id + "\\s+RENAME\\s+TO\\s+" + id);
-    std::vector<RenameDecision> out;
-    auto schemas = [](const std::string& schema) {
-        return schema == "public" || schema.empty() ? std::vector<std::string>{"", "public"}
-                                                    : std::vector<std::string>{schema};
-    };
-    for (auto it = std::sregex_iterator(sql.begin(), sql.end(), column); it != std::sregex_iterator(); ++it) {
-        for (const auto& schema : schemas((*it)[1]))
-            out.push_back({Kind::column, schema, (*it)[2], (*it)[4], (*it)[3]});
-    }
-    for (auto it = std::sregex_iterator(sql.begin(), sql.end(), table); it != std::sregex_iterator(); ++it) {
-        for (const auto& schema : schemas((*it)[1]))
-            out.push_back({Kind::table, schema, "", (*it)[3], (*it)[2]});
-    }
-    return out;
-}
 
 std::string generated_sql(Dialect dialect, const Schema& prev, const Schema& next_in, NamingStyle naming,
                           const std::vector<RenameDecision>& renames, bool breakpoints, bool& empty) {
@@ -150,31 +87,15 @@ void check_sql(CheckContext& ctx, const SnapshotGraph& graph) {
             continue;
         }
         // The state it was generated from: the parent, or for a merge migration its parents merged.
-        const auto& prev_ids = snapshot.prev_ids;
-        if (prev_ids.empty()) continue;
-        Schema prev;
-        const bool merge = prev_ids.size() > 1;
-        if (!merge && prev_ids.front() == kRootSnapshotId) {
-            prev = load(std::nullopt);
-        } else {
-            std::vector<std::size_t> parents;
-            for (const auto& id : prev_ids) {
-                if (auto p = graph.node_of_id(id)) parents.push_back(*p);
-            }
-            if (parents.size() != prev_ids.size()) continue; // broken chain, reported already
-            if (!merge) {
-                prev = load(parents.front());
-            } else {
-                auto joined = merge_heads(graph, parents, load);
-                if (!joined.conflicts.empty()) continue;
-                prev = std::move(joined.merged);
-            }
-        }
+        if (snapshot.prev_ids.empty()) continue;
+        const bool merge = snapshot.prev_ids.size() > 1;
+        auto generated_from = history::prev_schema(graph, snapshot.prev_ids, load);
+        if (!generated_from) continue; // broken chain or conflicting merge, reported already
+        const Schema& prev = *generated_from;
         bool matches = false;
         std::string expected;
         try {
-            auto renames = recorded_renames(entry, snapshot);
-            if (renames.empty()) renames = renames_in_sql(sql);
+            const auto renames = history::migration_renames(entry, snapshot, sql);
             // A v1 migration does not record --breakpoints: either form is what generate wrote.
             std::vector<bool> forms{ctx.folder.layout == FolderLayout::legacy ? entry.breakpoints : ctx.breakpoints};
             if (ctx.folder.layout == FolderLayout::v1) forms.push_back(!ctx.breakpoints);

@@ -118,16 +118,44 @@ using Riskless =
                   op::CreateSequence, op::DropSequence, op::AlterSequence, op::CreateRole, op::DropRole, op::AlterRole,
                   op::EnableRls, op::DisableRls, op::CreatePolicy, op::DropPolicy>;
 
+std::string table_count_query(const DialectFacts& facts, const std::string& schema, const std::string& table) {
+    return "SELECT count(*) FROM " +
+           (schema.empty() ? facts.quote_identifier(table)
+                           : facts.quote_identifier(schema) + "." + facts.quote_identifier(table));
+}
+
+/// Runs one COUNT query under a savepoint; std::nullopt when it fails.
+std::optional<std::int64_t> count_under_savepoint(Connection& connection, const std::string& query) {
+    std::int64_t rows = 0;
+    connection.exec("SAVEPOINT drizzle_push_risk");
+    try {
+        auto result = connection.query(query);
+        if (!result.empty() && !result[0].empty() && result[0][0]) rows = std::stoll(*result[0][0]);
+        connection.exec("RELEASE SAVEPOINT drizzle_push_risk");
+    } catch (const std::exception&) {
+        // A query we cannot run (an expression naming a column that is renamed in the same push,
+        // or an enum value it adds) is no reason to stop: the statement itself still runs in the
+        // push's transaction, which the savepoint keeps usable (PostgreSQL aborts it otherwise).
+        connection.exec("ROLLBACK TO SAVEPOINT drizzle_push_risk");
+        connection.exec("RELEASE SAVEPOINT drizzle_push_risk");
+        return std::nullopt;
+    }
+    return rows;
+}
+
 class RiskCounter {
 public:
-    RiskCounter(const std::vector<Operation>& operations, const Schema& live, Connection& connection)
-        : names_(operations), live_(live), facts_(dialect_facts(live.dialect)), connection_(connection) {}
+    RiskCounter(const std::vector<Operation>& operations, const Schema& live, Connection& connection,
+                bool keep_zero_counts)
+        : names_(operations), live_(live), facts_(dialect_facts(live.dialect)), connection_(connection),
+          keep_zero_(keep_zero_counts) {}
 
-    void visit(const Operation& operation) {
+    void visit(std::size_t index, const Operation& operation) {
+        index_ = index;
         std::visit(detail::overloaded{
                        [&](const op::DropTable& o) {
                            count(DataRisk::Kind::loses_data, qualified(o.table.schema, o.table.name),
-                                 "drop table", "", "SELECT count(*) FROM " + sql_table(o.table.schema, o.table.name));
+                                 "drop table", "", table_count_query(facts_, o.table.schema, o.table.name));
                        },
                        [&](const op::DropColumn& o) { drop_column(o); },
                        [&](const op::AlterColumn& o) { alter_column(o); },
@@ -167,21 +195,9 @@ private:
 
     void count(DataRisk::Kind kind, const std::string& object, const std::string& problem, const std::string& detail,
                const std::string& query) {
-        std::int64_t rows = 0;
-        connection_.exec("SAVEPOINT drizzle_push_risk");
-        try {
-            auto result = connection_.query(query);
-            if (!result.empty() && !result[0].empty() && result[0][0]) rows = std::stoll(*result[0][0]);
-            connection_.exec("RELEASE SAVEPOINT drizzle_push_risk");
-        } catch (const std::exception&) {
-            // A query we cannot run (an expression naming a column that is renamed in the same push,
-            // or an enum value it adds) is no reason to stop: the statement itself still runs in the
-            // push's transaction, which the savepoint keeps usable (PostgreSQL aborts it otherwise).
-            connection_.exec("ROLLBACK TO SAVEPOINT drizzle_push_risk");
-            connection_.exec("RELEASE SAVEPOINT drizzle_push_risk");
-            return;
-        }
-        if (rows > 0) risks_.push_back({kind, object, problem, rows, detail});
+        const auto rows = count_under_savepoint(connection_, query);
+        if (!rows) return;
+        if (*rows > 0 || keep_zero_) risks_.push_back({kind, object, problem, *rows, detail, index_});
     }
 
     void drop_column(const op::DropColumn& o) {
@@ -329,6 +345,8 @@ private:
     const Schema& live_;
     const DialectFacts& facts_;
     Connection& connection_;
+    bool keep_zero_ = false;
+    std::size_t index_ = 0;
     std::vector<DataRisk> risks_;
 };
 
@@ -341,10 +359,15 @@ std::string DataRisk::describe() const {
 }
 
 std::vector<DataRisk> assess_data_risks(const std::vector<Operation>& operations, const Schema& live,
-                                        Connection& connection) {
-    RiskCounter counter(operations, live, connection);
-    for (const auto& operation : operations) counter.visit(operation);
+                                        Connection& connection, bool keep_zero_counts) {
+    RiskCounter counter(operations, live, connection, keep_zero_counts);
+    for (std::size_t i = 0; i < operations.size(); ++i) counter.visit(i, operations[i]);
     return counter.take();
+}
+
+std::optional<std::int64_t> count_table_rows(Connection& connection, const std::string& schema,
+                                             const std::string& table) {
+    return count_under_savepoint(connection, table_count_query(dialect_facts(connection.dialect()), schema, table));
 }
 
 std::string risks_to_json(const std::vector<DataRisk>& risks) {

@@ -125,6 +125,11 @@ public:
     ObjectKinds object_kinds() const override { return {}; }
     bool not_null_change_fills_nulls_from_default() const override { return false; }
     bool type_change_converts_values() const override { return true; }
+    TypeChangeRisk type_change_risk(const Column& from, const Column& to) const override {
+        return {false, from.type != to.type, from.type != to.type};
+    }
+    bool default_is_volatile(const std::string&) const override { return false; }
+    bool has_online_schema_changes() const override { return false; }
 };
 
 /// What the migrator asked of the fake bookkeeping, in order.

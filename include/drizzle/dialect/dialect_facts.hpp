@@ -23,6 +23,13 @@ class JsonNode;  // src/snapshot/json_reader.hpp: a JSON value with its path, fo
 /// there is no "default dialect" behaviour to fall back on.
 class DialectFacts {
 public:
+    /// What a column type change does to the stored rows, for the lint (src/kit/lint*.cpp).
+    struct TypeChangeRisk {
+        bool narrowing = false;      ///< some values no longer fit (varchar(100) -> varchar(50), bigint -> int)
+        bool needs_cast = false;     ///< no implicit conversion: values are cast (USING) and the cast can fail
+        bool rewrites_table = false; ///< the database rewrites every row under an exclusive lock
+    };
+
     /// The kinds of objects, beyond tables, columns, indexes, keys, checks and views, that this
     /// dialect has (what schemaFilter applies to, and which counts pull and push report).
     struct ObjectKinds {
@@ -138,6 +145,17 @@ public:
     /// varchar(20)). A down migration that undoes a type change which does not is irreversible.
     /// The default, false, assumes any conversion may change values.
     virtual bool type_change_keeps_values(const Column& from, const Column& to) const;
+
+    // ---- lint questions (src/kit/lint*.cpp) --------------------------------------------------
+
+    /// What changing a column from `from` to `to` (type, dimensions) does to its rows.
+    virtual TypeChangeRisk type_change_risk(const Column& from, const Column& to) const = 0;
+    /// Whether a DEFAULT expression is volatile (evaluated per row, so adding a column with it
+    /// rewrites the table: `random()`, `gen_random_uuid()`, `clock_timestamp()`).
+    virtual bool default_is_volatile(const std::string& expression) const = 0;
+    /// Whether the dialect has the online variants of schema changes that lock a busy table:
+    /// CREATE INDEX CONCURRENTLY, constraints added NOT VALID then validated (LK101, LK104, LK105).
+    virtual bool has_online_schema_changes() const = 0;
 };
 
 }  // namespace drizzle

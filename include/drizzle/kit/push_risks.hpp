@@ -5,6 +5,7 @@
 #include "drizzle/driver/connection.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct DataRisk {
     std::string problem;  ///< e.g. "drop column", "set NOT NULL on"
     std::int64_t rows = 0;
     std::string detail;   ///< which rows were counted, e.g. "with a value" ("" = every row)
+    std::size_t operation = 0; ///< index into the operations assessed (the lint maps counts back by it)
     /// One line for the terminal: `drop column "users"."age": 3 rows with a value`.
     std::string describe() const;
 };
@@ -31,8 +33,14 @@ struct DataRisk {
 /// touch at least one row are returned. One COUNT query per risky operation. Call it inside a
 /// transaction: each query runs under a savepoint, so one that fails (it names a value or column
 /// the push has yet to create) is skipped without aborting the transaction.
+/// With `keep_zero_counts`, risks counting no row are returned too (the lint reports exact counts).
 std::vector<DataRisk> assess_data_risks(const std::vector<Operation>& operations, const Schema& live,
-                                        Connection& connection);
+                                        Connection& connection, bool keep_zero_counts = false);
+
+/// The rows of `schema`.`table` in `connection` (the dialect's quoting), under a savepoint like the
+/// risk counts; std::nullopt when the query fails (no such table).
+std::optional<std::int64_t> count_table_rows(Connection& connection, const std::string& schema,
+                                             const std::string& table);
 
 /// The risks as a JSON array, for runs without a terminal.
 std::string risks_to_json(const std::vector<DataRisk>& risks);

@@ -120,6 +120,13 @@ public:
     bool type_change_keeps_values(const Column& from, const Column& to) const override {
         return pg_type_change_keeps_values(from, to);
     }
+    TypeChangeRisk type_change_risk(const Column& from, const Column& to) const override {
+        return pg_type_change_risk(from, to);
+    }
+    bool default_is_volatile(const std::string& expression) const override {
+        return pg_default_is_volatile(expression);
+    }
+    bool has_online_schema_changes() const override { return true; }
 };
 
 }  // namespace

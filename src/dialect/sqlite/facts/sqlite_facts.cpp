@@ -114,6 +114,12 @@ public:
         return type_affinity(from.type) == 'i' && type_affinity(to.type) == 't';
     }
 
+    // Type affinity keeps every value as stored; the change itself is a table rebuild (LK106).
+    TypeChangeRisk type_change_risk(const Column&, const Column&) const override { return {}; }
+    // ADD COLUMN refuses non-constant defaults; the rebuild that adds them is LK106.
+    bool default_is_volatile(const std::string&) const override { return false; }
+    bool has_online_schema_changes() const override { return false; }
+
 private:
     // SQLite's affinity rules (datatype3.html, 3.1): 'i'nteger, 't'ext, 'b'lob, 'r'eal, 'n'umeric.
     static char type_affinity(const std::string& type) {
