@@ -1,5 +1,6 @@
 // Down files end to end on SQLite: generate writes one beside every migration (both layouts, --custom
 // too), and check, up, drop, squash and migrate handle folders with and without them.
+#include "support/branch_scenario.hpp"
 #include "support/test_support.hpp"
 
 #include "drizzle/dialect/sqlite_connection.hpp"
@@ -303,6 +304,39 @@ TEST_F(DownFilesCli, DrizzleKitFoldersWithoutDownFilesKeepWorking) {
     for (std::size_t i = 0; i + 1 < upgraded.entries.size(); ++i)
         EXPECT_FALSE(fs::exists(upgraded.entries[i].down_path)) << upgraded.entries[i].down_path;
     EXPECT_TRUE(fs::is_regular_file(upgraded.entries.back().down_path));
+}
+
+// Merged git branches: the merge migration's down goes back to the merged state of both branches
+// (it drops only what the merge migration adds), and a merge that adds nothing has nothing to undo.
+TEST_F(DownFilesCli, TheMergeMigrationsDownGoesBackToTheMergedState) {
+    test::BranchScenario s{dir.path(), "sqlite",
+                           [this](const std::string& args, std::string& out) { return kit(args, out); }};
+    const std::string t3 = "CREATE TABLE t3 (id integer PRIMARY KEY, c text);\n";
+    const std::string t1_x = "CREATE TABLE t1 (id integer PRIMARY KEY, a text, x integer);\n";
+    const std::string t2_y = "CREATE TABLE t2 (id integer PRIMARY KEY, y integer);\n";
+    const auto names =
+        test::branch_scenario::make_branches(s, t1_x + "CREATE TABLE t2 (id integer PRIMARY KEY);\n" + t3,
+                                             "CREATE TABLE t1 (id integer PRIMARY KEY, a text);\n" + t2_y + t3);
+    ASSERT_EQ(names.size(), 3u);
+    test::branch_scenario::checkout(s, {"branch_a", "branch_b"});
+    test::write_file(dir / "schema.sql", t1_x + t2_y + "CREATE TABLE t3 (id integer PRIMARY KEY, c text, z text);\n");
+    std::string out;
+    ASSERT_EQ(kit("generate --name merge", out), 0) << out;
+    auto dirs = v1_dirs();
+    ASSERT_EQ(dirs.size(), 4u);
+    ASSERT_TRUE(dirs.back().filename().string().ends_with("_merge")) << dirs.back();
+    const std::string body = "ALTER TABLE `t3` DROP COLUMN `z`;";
+    EXPECT_EQ(test::read_file(dirs.back() / "down.sql"), kit::down_checksum_line(body) + "\n" + body);
+
+    // Without a change of its own, the merge migration's down undoes nothing.
+    fs::remove_all(dirs.back());
+    test::write_file(dir / "schema.sql", t1_x + t2_y + t3);
+    ASSERT_EQ(kit("generate --name merge", out), 0) << out;
+    dirs = v1_dirs();
+    ASSERT_EQ(dirs.size(), 4u);
+    const std::string nothing = test::read_file(dirs.back() / "down.sql");
+    EXPECT_TRUE(kit::down_is_empty(nothing)) << nothing;
+    EXPECT_EQ(kit::down_integrity(nothing), kit::DownIntegrity::generated);
 }
 
 } // namespace
