@@ -27,7 +27,7 @@ const char* const kCheckFooter =
     "reverse, journal `when` not increasing, broken chain, duplicate snapshot id, merged branches\n"
     "that change the same objects) and notes (merged branches that commute: generate writes the merge\n"
     "migration; migrations whose SQL differs from what their snapshots generate, or custom ones),\n"
-    "and warnings (a 0.x <tag>.down.sql whose migration is not in the journal).\n"
+    "and warnings (a <tag>.down.sql file that belongs to no migration).\n"
     "--json prints {\"folder\",\"layout\",\"migrations\",\"ok\",\"findings\":[{\"code\",\"severity\",\"file\",\n"
     "\"message\",\"objects\"}]} on stdout.\n"
     "\n--db also reads the configured database (creating nothing): the status of every migration\n"

@@ -128,8 +128,16 @@ void scan_v1(CheckContext& ctx) {
     MigrationsFolder& folder = ctx.folder;
     folder.layout = FolderLayout::v1;
     for (const auto& item : fs::directory_iterator(ctx.dir)) {
-        if (!item.is_directory() || hidden(item.path())) continue;
         const std::string name = item.path().filename().string();
+        // A 0.x down file at the top (left by `up`, its migration gone): no migration runs it.
+        if (item.is_regular_file() && name.ends_with(kDownSuffix)) {
+            ctx.add("orphan_down", Severity::warning, item.path(),
+                    name + " belongs to no migration (in this layout a migration's down file is down.sql in its "
+                           "folder); migrate down never runs it. Delete it",
+                    {name.substr(0, name.size() - kDownSuffix.size())});
+            continue;
+        }
+        if (!item.is_directory() || hidden(item.path())) continue;
         const bool has_sql = fs::exists(item.path() / "migration.sql");
         const auto millis = migrate_internal::parse_utc_compact(name);
         if (!millis) {

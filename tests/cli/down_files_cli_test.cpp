@@ -241,6 +241,11 @@ TEST_F(DownFilesCli, UpMovesEachLegacyDownFileIntoItsMigrationFolder) {
     ASSERT_EQ(folder.entries.size(), 2u);
     EXPECT_EQ(folder.entries[1].down_path, dirs[1] / "down.sql");
     EXPECT_EQ(kit::down_integrity(test::read_file(folder.entries[1].down_path)), kit::DownIntegrity::generated);
+    // check names the leftover, as a warning.
+    ASSERT_EQ(kit("check", out), 0) << out;
+    EXPECT_NE(out.find("warning [orphan_down] 0009_gone.down.sql: 0009_gone.down.sql belongs to no migration"),
+              std::string::npos)
+        << out;
 }
 
 TEST_F(DownFilesCli, DropRemovesTheLegacyDownFileWithItsMigration) {

@@ -44,7 +44,8 @@ struct CheckReport {
 /// - legacy layout: journal entries, .sql files and meta snapshots agree; journal `when`
 ///   strictly increases (drizzle's migrator skips a migration whose `when` is not newer than
 ///   the last applied one, forever); a `<tag>.down.sql` is a migration's down file, not a
-///   migration: one whose tag the journal does not list is an `orphan_down` warning;
+///   migration: one whose tag the journal does not list is an `orphan_down` warning (so is one
+///   at the top of a 1.0 folder, where down files are `<folder>/down.sql`);
 /// - the snapshot chain: duplicate ids, parents that name no snapshot (broken chain), and
 ///   branches leaving one parent (merged git branches), three-way merged (merge_branches):
 ///   conflicting -> error naming both migrations and the objects; commuting -> info;
