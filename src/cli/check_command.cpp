@@ -28,7 +28,8 @@ const char* const kCheckFooter =
     "\nFindings: errors (malformed or unsupported snapshot, journal entries without files or the\n"
     "reverse, journal `when` not increasing, broken chain, duplicate snapshot id, merged branches\n"
     "that change the same objects) and notes (merged branches that commute: generate writes the merge\n"
-    "migration; migrations whose SQL differs from what their snapshots generate, or custom ones).\n"
+    "migration; migrations whose SQL differs from what their snapshots generate, or custom ones),\n"
+    "and warnings (a <tag>.down.sql file that belongs to no migration).\n"
     "--json prints {\"folder\",\"layout\",\"migrations\",\"ok\",\"findings\":[{\"code\",\"severity\",\"file\",\n"
     "\"message\",\"objects\"}]} on stdout.\n"
     "\n--db also reads the configured database (creating nothing): the status of every migration\n"
@@ -39,8 +40,9 @@ const char* const kCheckFooter =
     "\nLint: check also lints the newest migration (--all: every one; --db: those not applied) and lists\n"
     "the findings as notes (\"lint\" in --json: lint --json's object). They never change check's exit\n"
     "code; `drizzle-kit lint` is the command that fails on them.\n"
-    "\nExit codes: 0 no errors (notes may be printed); 1 errors found (with --db also: a migration\n"
-    "not applied, edited or missing, or drift; or the database failed); 3 invalid config or flags.\n";
+    "\nExit codes: 0 no errors (warnings and notes may be printed); 1 errors found (with --db\n"
+    "also: a migration not applied, edited or missing, or drift; or the database failed); 3 invalid\n"
+    "config or flags.\n";
 
 /// The database half of `check --db`: the status, and drift against the last applied snapshot.
 struct DatabaseCheck {
@@ -143,20 +145,23 @@ int run_check(const CheckOptions& options) {
         std::cout << doc.dump(2) << std::endl;
         return ok ? exit_ok : exit_failure;
     }
-    std::size_t errors = 0, notes = 0;
+    std::size_t errors = 0, warnings = 0, notes = 0;
     for (const auto& f : report.findings) {
         const bool error = f.severity == kit::CheckFinding::Severity::error;
-        (error ? errors : notes)++;
-        std::cout << (error ? "error" : "note") << " [" << f.code << "] " << (f.file.empty() ? "" : f.file + ": ")
-                  << f.message << "\n";
+        const bool warning = f.severity == kit::CheckFinding::Severity::warning;
+        (error ? errors : warning ? warnings : notes)++;
+        const char* label = error ? "error" : warning ? "warning" : "note";
+        std::cout << label << " [" << f.code << "] " << (f.file.empty() ? "" : f.file + ": ") << f.message << "\n";
     }
     const std::string folder = report.folder.string();
-    if (errors == 0 && notes == 0) {
+    if (errors == 0 && warnings == 0 && notes == 0) {
         print_success("Everything's fine 🐶🔥 (" + std::to_string(report.migrations) + " migration(s) in " + folder +
                       ")");
     } else {
+        // (The warning count shows only when there are warnings: the line stays as it was otherwise.)
         std::cout << std::to_string(report.migrations) << " migration(s) in " << folder << ": " << errors
-                  << " error(s), " << notes << " note(s)" << std::endl;
+                  << " error(s), " << (warnings > 0 ? std::to_string(warnings) + " warning(s), " : "") << notes
+                  << " note(s)" << std::endl;
     }
     if (lint && (lint->count(kit::LintSeverity::error) + lint->count(kit::LintSeverity::warning) +
                      lint->count(kit::LintSeverity::info) + lint->acknowledged() >

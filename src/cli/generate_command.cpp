@@ -53,6 +53,10 @@ int run_generate(const GenerateOptions& options) {
     if (ec || shown.empty()) shown = written;
     if (options.custom) std::cout << "Prepared empty file for your custom SQL migration!" << std::endl;
     print_success("Your SQL migration ➜ " + shown.string() + " 🚀");
+    // The down file is written beside it; say what it cannot give back.
+    const std::string down_file = kit::down_path_of(written, plan.folder.layout).filename().string();
+    for (const auto& part : plan.down_irreversible)
+        std::cout << down_file << ": " << part << std::endl;
     print_new_migration_lint(config, written);
     return exit_ok;
 }

@@ -75,7 +75,9 @@ std::string check_report_json(const CheckReport& report) {
     for (const auto& f : report.findings) {
         nlohmann::ordered_json item;
         item["code"] = f.code;
-        item["severity"] = f.severity == CheckFinding::Severity::error ? "error" : "info";
+        item["severity"] = f.severity == CheckFinding::Severity::error     ? "error"
+                           : f.severity == CheckFinding::Severity::warning ? "warning"
+                                                                           : "info";
         item["file"] = f.file;
         item["message"] = f.message;
         item["objects"] = f.objects;

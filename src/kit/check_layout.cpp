@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 
 namespace drizzle::kit::check_detail {
 
@@ -16,6 +17,9 @@ namespace fs = std::filesystem;
 namespace {
 
 using Severity = CheckFinding::Severity;
+
+/// A 0.x migration's down file: `<tag>.down.sql` beside `<tag>.sql`.
+constexpr std::string_view kDownSuffix = ".down.sql";
 
 bool hidden(const fs::path& p) {
     return p.filename().string().starts_with(".");
@@ -63,6 +67,7 @@ void scan_legacy(CheckContext& ctx) {
         MigrationEntry entry;
         entry.name = e.tag;
         entry.sql_path = ctx.dir / (e.tag + ".sql");
+        entry.down_path = ctx.dir / (e.tag + ".down.sql");
         entry.snapshot_path = meta / (e.tag.substr(0, e.tag.find('_')) + "_snapshot.json");
         entry.created_at_ms = e.when;
         entry.breakpoints = e.breakpoints;
@@ -84,9 +89,21 @@ void scan_legacy(CheckContext& ctx) {
         if (has_sql) folder.entries.push_back(std::move(entry));
     }
     // Files the journal does not list: migrate never applies them, generate may diff against them.
+    // A `<tag>.down.sql` is a migration's down file (drizzle-kit's migrator reads only the journal's
+    // files): fine beside its migration, a leftover without it.
     for (const auto& item : fs::directory_iterator(ctx.dir)) {
         const std::string name = item.path().filename().string();
         if (!item.is_regular_file() || item.path().extension() != ".sql" || listed_sql.count(name)) continue;
+        if (name.ends_with(kDownSuffix)) {
+            const std::string tag = name.substr(0, name.size() - kDownSuffix.size());
+            if (tags.count(tag)) continue;
+            ctx.add("orphan_down", Severity::warning, item.path(),
+                    name + " is the down file of a migration \"" + tag +
+                        "\" that meta/_journal.json does not list (dropped by hand?); migrate down never runs it. "
+                        "Delete it, or restore its migration",
+                    {tag});
+            continue;
+        }
         ctx.add("journal_mismatch", Severity::error, item.path(),
                 name + " is not listed in meta/_journal.json: migrate never applies it (a journal entry lost in a "
                        "merge?)",
@@ -111,8 +128,16 @@ void scan_v1(CheckContext& ctx) {
     MigrationsFolder& folder = ctx.folder;
     folder.layout = FolderLayout::v1;
     for (const auto& item : fs::directory_iterator(ctx.dir)) {
-        if (!item.is_directory() || hidden(item.path())) continue;
         const std::string name = item.path().filename().string();
+        // A 0.x down file at the top (left by `up`, its migration gone): no migration runs it.
+        if (item.is_regular_file() && name.ends_with(kDownSuffix)) {
+            ctx.add("orphan_down", Severity::warning, item.path(),
+                    name + " belongs to no migration (in this layout a migration's down file is down.sql in its "
+                           "folder); migrate down never runs it. Delete it",
+                    {name.substr(0, name.size() - kDownSuffix.size())});
+            continue;
+        }
+        if (!item.is_directory() || hidden(item.path())) continue;
         const bool has_sql = fs::exists(item.path() / "migration.sql");
         const auto millis = migrate_internal::parse_utc_compact(name);
         if (!millis) {
@@ -132,6 +157,7 @@ void scan_v1(CheckContext& ctx) {
         entry.name = name;
         entry.sql_path = item.path() / "migration.sql";
         entry.snapshot_path = item.path() / "snapshot.json";
+        entry.down_path = item.path() / "down.sql";
         entry.created_at_ms = *millis;
         folder.entries.push_back(std::move(entry));
     }

@@ -247,6 +247,11 @@ DropResult remove_migration(const MigrationsFolder& folder, std::size_t index) {
                 moves.move(dropped.snapshot_path, trash / dropped.snapshot_path.filename());
                 result.removed.push_back(dropped.snapshot_path.string());
             }
+            // Its down file goes with it: left behind it would pass for a later migration's.
+            if (!dropped.down_path.empty() && fs::is_regular_file(dropped.down_path)) {
+                moves.move(dropped.down_path, trash / dropped.down_path.filename());
+                result.removed.push_back(dropped.down_path.string());
+            }
             write_file_atomically(journal_path, new_journal);
             journal_written = true;
         } else {

@@ -5,6 +5,7 @@
 #include "drizzle/error.hpp"
 #include "drizzle/kit/branch_heads.hpp"
 #include "drizzle/kit/dialect_sql.hpp"
+#include "drizzle/kit/down_sql.hpp"
 #include "drizzle/kit/folder_dialect.hpp"
 #include "drizzle/kit/migration_names.hpp"
 #include "drizzle/kit/schema_source.hpp"
@@ -17,6 +18,12 @@ namespace drizzle::kit {
 namespace {
 
 constexpr const char* kCustomMigrationSql = "-- Custom SQL migration file, put your code below! --";
+// The down of a custom migration is hand-written too: no checksum line, so migrate down takes it
+// as written, and counts it as empty (refused) until it holds a statement.
+constexpr const char* kCustomDownSql =
+    "-- Write the SQL that undoes migration.sql here; drizzle-kit migrate down runs it.\n";
+constexpr const char* kCustomDownSqlLegacy =
+    "-- Write the SQL that undoes this migration here; drizzle-kit migrate down runs it.\n";
 
 Snapshot previous_snapshot(const MigrationsFolder& folder, Dialect dialect) {
     auto path = folder.latest_snapshot_path();
@@ -95,6 +102,7 @@ GeneratePlan plan_generate(const Config& config, const GenerateRequest& request,
         next.layout = SnapshotLayout::custom; // drizzle-kit re-serialises with another key order
         next.ddl_layout = prev.ddl_layout;
         plan.draft.sql = kCustomMigrationSql;
+        plan.draft.down_sql = folder.layout == FolderLayout::legacy ? kCustomDownSqlLegacy : kCustomDownSql;
         return plan;
     }
     // Names the headers derive follow the folder's convention; snapshot and .sql sources keep theirs.
@@ -126,6 +134,11 @@ GeneratePlan plan_generate(const Config& config, const GenerateRequest& request,
     if (no_transaction) sql = "-- drizzle:txmode none\n" + sql;
     plan.draft.sql = std::move(sql);
     next.schema = std::move(schema);
+    // The down goes back to the state this migration starts from: for a merge migration, the
+    // merged schema (the state the chain joins at), not one branch's.
+    DownMigration down = plan_down(prev.schema, next.schema, naming, diff.decisions, config.breakpoints);
+    plan.draft.down_sql = std::move(down.sql);
+    plan.down_irreversible = std::move(down.irreversible);
     next.renames = renames_from(diff.decisions);
     if (!diff.decisions.empty()) plan.draft.decisions_json = decisions_to_json(diff.decisions) + "\n";
     plan.decisions = std::move(diff.decisions);

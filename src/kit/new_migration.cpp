@@ -28,7 +28,13 @@ std::filesystem::path write_new_migration(const Config& config, const Migrations
     migration.dialect = *config.dialect;
     migration.snapshot_version = dialect_facts(*config.dialect).legacy_snapshot_version();
     migration.decisions_json = draft.decisions_json;
+    migration.down_sql = draft.down_sql;
     return write_migration(folder, migration, now_ms());
+}
+
+std::filesystem::path down_path_of(const std::filesystem::path& sql_path, FolderLayout layout) {
+    if (layout == FolderLayout::v1) return sql_path.parent_path() / "down.sql";
+    return sql_path.parent_path() / (sql_path.stem().string() + ".down.sql");
 }
 
 } // namespace drizzle::kit

@@ -111,6 +111,8 @@ PulledFiles write_pulled(const Config& config, const PullTarget& target, const p
         draft.snapshot.prev_ids = {std::string(kRootSnapshotId)};
         draft.snapshot.schema = recorded;
         draft.sql = baseline_sql(config, recorded, naming);
+        // No down file: the baseline records a database that existed before the folder, so there
+        // is nothing for `migrate down` to go back to (dropping everything is not an undo).
         files.migration = write_new_migration(config, folder, draft);
     }
     files.header = config.out_dir() / "schema.hpp";

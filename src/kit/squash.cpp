@@ -4,6 +4,7 @@
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/dialect_sql.hpp"
+#include "drizzle/kit/down_sql.hpp"
 #include "drizzle/kit/folder_dialect.hpp"
 #include "drizzle/kit/migration_names.hpp"
 #include "drizzle/migrate/plan.hpp"
@@ -207,6 +208,9 @@ SquashPlan plan_squash(const Config& config, const SquashRequest& request,
     plan.sql = diff_sql(config, parent.schema, snapshots.back().schema, squash_internal::compose_renames(steps),
                         &plan.renames);
     if (plan.sql.empty()) plan.sql = "-- squash: the squashed migrations change nothing in the end\n";
+    // The replaced migrations' down files leave with their folders; the squash gets its own.
+    plan.down_sql =
+        plan_down(parent.schema, snapshots.back().schema, NamingStyle::v1, plan.renames, config.breakpoints).sql;
 
     plan.snapshot = snapshots.back(); // its id stays: later migrations name it as their parent
     plan.snapshot.prev_ids = snapshots.front().prev_ids;

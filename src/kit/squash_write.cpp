@@ -69,6 +69,7 @@ fs::path write_squash(const SquashPlan& plan) {
         write_file_atomically(temp / "migration.sql", plan.sql);
         write_file_atomically(temp / "snapshot.json", write_snapshot(plan.snapshot));
         write_file_atomically(temp / kReplacesFile, replaces_to_json(plan.replaces));
+        if (!plan.down_sql.empty()) write_file_atomically(temp / "down.sql", plan.down_sql);
         if (!plan.renames.empty())
             write_file_atomically(temp / "decisions.json", decisions_to_json(plan.renames) + "\n");
         bool name_in_range = false;

@@ -24,6 +24,7 @@ struct Planned {
     std::string folder;
     std::string sql;
     std::optional<std::string> snapshot; ///< the converted snapshot.json, none when it was missing
+    std::optional<std::string> down;     ///< its `<tag>.down.sql`, byte for byte (its checksum stays valid)
 };
 
 /// The 1.0 text of a 0.31 snapshot file: same id, prevIds [prevId], written as `up` writes.
@@ -65,6 +66,7 @@ std::vector<Planned> plan_upgrade(const MigrationsFolder& folder, std::vector<st
                             " already exists; move it away first");
         }
         planned.sql = detail::read_file_bytes(entry.sql_path);
+        if (fs::is_regular_file(entry.down_path)) planned.down = detail::read_file_bytes(entry.down_path);
         if (snapshot_owner[entry.snapshot_path] != i) {
             warnings.push_back(entry.name + ": its snapshot " + entry.snapshot_path.string() +
                                " was overwritten by a later migration (--prefix none); " + planned.folder +
@@ -78,6 +80,18 @@ std::vector<Planned> plan_upgrade(const MigrationsFolder& folder, std::vector<st
             planned.snapshot = converted_snapshot(entry.snapshot_path);
         }
         plan.push_back(std::move(planned));
+    }
+    // Down files of no journal entry have no folder to go to: they stay where they are.
+    for (const auto& item : fs::directory_iterator(folder.dir)) {
+        const std::string name = item.path().filename().string();
+        if (!item.is_regular_file() || !name.ends_with(".down.sql")) continue;
+        bool owned = false;
+        for (const auto& entry : folder.entries)
+            owned = owned || entry.down_path.filename() == item.path().filename();
+        if (!owned) {
+            warnings.push_back(item.path().string() +
+                               " is the down file of no journal entry; it was left where it is (delete it)");
+        }
     }
     // v1 folders apply in name order; a journal whose `when` goes back in time changes the order.
     for (std::size_t i = 1; i < plan.size(); ++i) {
@@ -115,11 +129,15 @@ UpgradeResult upgrade_migrations_folder(const fs::path& dir) {
         for (const auto& p : plan) {
             write_file_atomically(staging / p.folder / "migration.sql", p.sql);
             if (p.snapshot) write_file_atomically(staging / p.folder / "snapshot.json", *p.snapshot);
+            if (p.down) write_file_atomically(staging / p.folder / "down.sql", *p.down);
         }
         fs::create_directory(old_files);
         moves.move(dir / "meta", old_files / "meta");
         for (const auto& p : plan)
             moves.move(p.entry->sql_path, old_files / p.entry->sql_path.filename());
+        for (const auto& p : plan) {
+            if (p.down) moves.move(p.entry->down_path, old_files / p.entry->down_path.filename());
+        }
         for (const auto& p : plan)
             moves.move(staging / p.folder, dir / p.folder);
     } catch (...) {

@@ -104,11 +104,18 @@ fs::path write_legacy(const MigrationsFolder& folder, const NewMigration& m, std
     const std::string prefix = legacy_prefix(m.prefix, idx, now_ms);
     const std::string tag = prefix + "_" + m.name;
     const fs::path sql_path = folder.dir / (tag + ".sql");
+    const fs::path down_path = folder.dir / (tag + ".down.sql");
     const fs::path snapshot_path = meta / (prefix + "_snapshot.json");
     for (const auto& e : journal.entries) {
         if (e.tag == tag) throw UserError(journal_path.string() + " already has a migration \"" + tag + "\"");
     }
     if (fs::exists(sql_path)) throw UserError("migration file " + sql_path.string() + " already exists");
+    // A down file left from a removed migration would pass for the new one's.
+    if (!m.down_sql.empty() && fs::exists(down_path)) {
+        throw UserError("down file " + down_path.string() +
+                        " already exists but belongs to no migration; delete it (or move it away) and run "
+                        "generate again");
+    }
     // With --prefix none drizzle-kit overwrites meta/_snapshot.json every time; any other prefix
     // colliding (two timestamp/unix generates in one second) would destroy an older snapshot.
     if (m.prefix != "none" && fs::exists(snapshot_path)) {
@@ -131,11 +138,13 @@ fs::path write_legacy(const MigrationsFolder& folder, const NewMigration& m, std
     // entry without its files.
     write_file_atomically(sql_path, m.sql);
     try {
+        if (!m.down_sql.empty()) write_file_atomically(down_path, m.down_sql);
         write_file_atomically(snapshot_path, m.snapshot_json);
         write_file_atomically(journal_path, new_journal);
     } catch (...) {
         std::error_code ignored;
         fs::remove(sql_path, ignored);
+        if (!m.down_sql.empty()) fs::remove(down_path, ignored);
         if (m.prefix != "none") fs::remove(snapshot_path, ignored);
         throw;
     }
@@ -168,6 +177,7 @@ fs::path write_v1(const MigrationsFolder& folder, const NewMigration& m, std::in
             write_new_file(temp_dir / "migration.sql", m.sql);
             write_new_file(temp_dir / "snapshot.json", m.snapshot_json);
             if (!m.decisions_json.empty()) write_new_file(temp_dir / "decisions.json", m.decisions_json);
+            if (!m.down_sql.empty()) write_new_file(temp_dir / "down.sql", m.down_sql);
             sync_dir(temp_dir);
         } catch (...) {
             std::error_code ignored;

@@ -15,9 +15,10 @@ struct CheckFinding {
     /// Stable code for scripts: "malformed_snapshot", "unsupported_snapshot_version",
     /// "wrong_dialect", "malformed_folder", "journal_mismatch", "journal_when_not_increasing",
     /// "duplicate_snapshot_id", "missing_snapshot", "broken_chain", "branch_conflict",
-    /// "branch_commutative", "hand_edited", "custom_migration".
+    /// "branch_commutative", "hand_edited", "custom_migration", "orphan_down".
     std::string code;
-    enum class Severity { error, info };
+    /// Only errors fail a check; warnings and infos are reported.
+    enum class Severity { error, info, warning };
     Severity severity = Severity::error;
     std::string file;    ///< the file concerned, relative to the migrations folder ("" = the folder)
     std::string message; ///< one or more lines, naming the files and objects
@@ -32,7 +33,8 @@ struct CheckReport {
     FolderLayout layout = FolderLayout::v1;
     std::size_t migrations = 0; ///< migrations in the folder
     std::vector<CheckFinding> findings;
-    /// True when no finding is an error (info findings: commutative branches, edited SQL).
+    /// True when no finding is an error (info findings: commutative branches, edited SQL; warning
+    /// findings: a down file whose migration is gone).
     bool ok() const;
 };
 
@@ -41,7 +43,9 @@ struct CheckReport {
 ///   0.x snapshot in a v1 folder: "run `drizzle-kit up`");
 /// - legacy layout: journal entries, .sql files and meta snapshots agree; journal `when`
 ///   strictly increases (drizzle's migrator skips a migration whose `when` is not newer than
-///   the last applied one, forever);
+///   the last applied one, forever); a `<tag>.down.sql` is a migration's down file, not a
+///   migration: one whose tag the journal does not list is an `orphan_down` warning (so is one
+///   at the top of a 1.0 folder, where down files are `<folder>/down.sql`);
 /// - the snapshot chain: duplicate ids, parents that name no snapshot (broken chain), and
 ///   branches leaving one parent (merged git branches), three-way merged (merge_branches):
 ///   conflicting -> error naming both migrations and the objects; commuting -> info;

@@ -23,7 +23,7 @@ struct DropRequest {
 /// What drop_migration() did.
 struct DropResult {
     std::string dropped;               ///< the migration's name (folder name or journal tag)
-    std::vector<std::string> removed;  ///< the paths removed (folder, or SQL and snapshot)
+    std::vector<std::string> removed;  ///< the paths removed (folder, or SQL, snapshot and down file)
     std::vector<std::string> relinked; ///< migrations whose snapshot now points at the dropped one's parent
     std::vector<std::string> later;    ///< migrations that came after it
     std::vector<std::string> warnings; ///< to print before the success line
@@ -37,7 +37,8 @@ std::size_t find_migration(const MigrationsFolder& folder, const std::string& na
 
 /// Removes `folder.entries[index]` without asking any database, all or nothing:
 /// - v1: its folder is renamed to a hidden name, then deleted;
-/// - legacy: its SQL and snapshot are moved aside, the journal is rewritten without its entry
+/// - legacy: its SQL, snapshot and down file (`<tag>.down.sql`, when there is one) are moved
+///   aside, the journal is rewritten without its entry
 ///   (byte-compatible with drizzle-kit), then they are deleted.
 /// Migrations whose snapshot names it as parent (`prevId`/`prevIds`) are re-pointed at its
 /// parents so the chain stays whole. On any error every file is restored. UserError for a

@@ -33,14 +33,18 @@ struct GeneratePlan {
     MigrationDraft draft;                  ///< SQL, snapshot, decisions
     std::vector<RenameDecision> decisions; ///< the rename/create decisions taken, in order
     bool no_changes = false;               ///< the schema equals the last snapshot: nothing to write
+    /// What the migration's down file recreates without its data (kit::DownMigration::irreversible),
+    /// one line each; empty when the down restores everything (or for `--custom`).
+    std::vector<std::string> down_irreversible;
 };
 
 /// Plans a generate: checks that the dialect supports it and the name, reads the folder (refusing
 /// one of another dialect) and its last snapshot, loads and validates the schema sources, asks
 /// `decisions` the rename questions, diffs and renders through the dialect's operations, and
-/// assembles the next snapshot. Names the schema leaves unnamed follow the folder's drizzle-kit
-/// generation. When the diff leaves questions open it throws UnresolvedDecisionsError. `log`
-/// receives progress and notices (stderr in the CLI).
+/// assembles the next snapshot and the down migration (kit::plan_down back to the previous, or
+/// merged, state; `--custom` gets a hand-written template). Names the schema leaves unnamed
+/// follow the folder's drizzle-kit generation. When the diff leaves questions open it throws
+/// UnresolvedDecisionsError. `log` receives progress and notices (stderr in the CLI).
 GeneratePlan plan_generate(const Config& config, const GenerateRequest& request, const DecisionSource& decisions,
                            const std::function<void(const std::string&)>& log);
 

@@ -31,6 +31,7 @@ struct SquashPlan {
     std::size_t last = 0;
     std::string folder_name;                 ///< the new migration's folder name
     std::string sql;                         ///< its migration.sql
+    std::string down_sql;                    ///< its down.sql: back to the first migration's parent
     Snapshot snapshot;                       ///< its snapshot: the last one's, with the first one's parents
     std::vector<ReplacedMigration> replaces; ///< what it replaces (its replaces.json)
     std::vector<RenameDecision> renames;     ///< the renames its diff makes (its decisions.json, snapshot renames)
@@ -40,8 +41,10 @@ struct SquashPlan {
 /// Plans a squash of the config's v1 folder: resolves both names, checks the range (a linear
 /// snapshot chain, at least two migrations, no hand-written SQL unless `force`), diffs the first
 /// migration's parent snapshot against the last one's with the range's renames replayed, and
-/// names the new folder so it sorts where the range was. UserError naming what is wrong (a 0.x
-/// folder: run `drizzle-kit up`). Reads only; `log` receives notices.
+/// names the new folder so it sorts where the range was. Its down (kit::plan_down) goes from the
+/// last migration's state back to the first one's parent, the same renames turned around.
+/// UserError naming what is wrong (a 0.x folder: run `drizzle-kit up`). Reads only; `log`
+/// receives notices.
 SquashPlan plan_squash(const Config& config, const SquashRequest& request,
                        const std::function<void(const std::string&)>& log);
 

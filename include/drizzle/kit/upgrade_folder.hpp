@@ -33,7 +33,8 @@ std::string upgraded_folder_name(const std::string& tag, std::int64_t when_ms);
 
 /// Converts the 0.31 folder `dir` as drizzle-kit 1.0's `up` does: one folder per journal entry
 /// holding its SQL byte for byte and its snapshot in the 1.0 format (same id, prevIds [prevId],
-/// SnapshotLayout::up); then meta/ and the old .sql files are gone.
+/// SnapshotLayout::up), and its down file `<tag>.down.sql`, if any, as `down.sql` byte for byte;
+/// then meta/ and the old .sql files are gone (a down file of no journal entry stays, with a warning).
 /// Atomic: everything is built in a hidden folder beside `dir` and renamed into place; any error
 /// restores the folder as it was. A folder already in the 1.0 layout is left alone
 /// (`upgraded == false`). A journal entry whose snapshot is missing (PR #5595: drizzle-kit

@@ -58,17 +58,22 @@ struct NewMigration {
     /// migration.sql and snapshot.json from these folders. The legacy layout has no per-migration
     /// folder; there the snapshot's `_meta` keeps the renames.
     std::string decisions_json;
+    /// The down migration (see kit::plan_down), written with the migration: v1 `down.sql` inside
+    /// its folder, legacy `<tag>.down.sql` beside the SQL file (before the journal is rewritten).
+    /// "" = no down file (pull's baseline, callers that write none).
+    std::string down_sql;
 };
 
 /// Writes a new migration into `folder` (layout as `folder.layout`). Every file is written to a
 /// temp file and renamed into place; a failure leaves the folder as it was. Returns the path of
 /// the SQL file. `now_ms` is the wall clock used for names and the journal `when`.
-/// - legacy: `<tag>.sql` and `meta/<prefix>_snapshot.json` first, then the journal (entry idx =
-///   count, when = now_ms), rewritten byte-compatible with drizzle-kit; `meta/` is created.
+/// - legacy: `<tag>.sql`, `<tag>.down.sql` (when `down_sql` is set) and `meta/<prefix>_snapshot.json`
+///   first, then the journal (entry idx = count, when = now_ms), rewritten byte-compatible with
+///   drizzle-kit; `meta/` is created.
 /// - v1: `<YYYYMMDDHHMMSS UTC>_<name>/` built as `.tmp-...` and renamed into place. If that
 ///   folder exists (same name within one second) the next free second is used instead of
 ///   failing as drizzle-kit does.
-/// UserError for a name collision, a malformed journal, an unknown prefix, or a folder that
+/// UserError for a name collision (a leftover `<tag>.down.sql` included), a malformed journal, an unknown prefix, or a folder that
 /// already holds the other layout.
 std::filesystem::path write_migration(const MigrationsFolder& folder, const NewMigration& migration,
                                       std::int64_t now_ms);
