@@ -33,7 +33,8 @@ void count_lint_rows(const LintInput& input, std::vector<LintFinding>& findings,
                     // The database refuses the statement: no longer a risk but a certainty.
                     if (f.code.starts_with("MF") && risk.kind == DataRisk::Kind::will_fail && risk.rows > 0) {
                         f.severity = LintSeverity::error;
-                        f.message += " (it will fail: " + risk.describe() + ")";
+                        // The count is printed beside the finding; the message only says what it proves.
+                        f.message += ": it will fail on the rows counted";
                     }
                 }
             } else if (f.code == "LK106") {

@@ -248,7 +248,7 @@ TEST(LintPg, NarrowingIsDS105AndWideningIsNothing) {
              "CREATE TABLE users (id integer PRIMARY KEY, name varchar(100), age bigint, note varchar(20));");
     EXPECT_EQ(to_varchar.of("DS105").size(), 1u) << to_varchar.dump();
     // varchar widening and varchar -> text are binary compatible: no finding at all.
-    for (const std::string& type : {"varchar(200)", "text", "varchar"}) {
+    for (const std::string type : {"varchar(200)", "text", "varchar"}) {
         const auto wide = lint(
             pg_d, kPgUsers, "CREATE TABLE users (id integer PRIMARY KEY, name " + type + ", age bigint, note text);");
         EXPECT_TRUE(wide.findings.empty()) << type << "\n" << wide.dump();

@@ -23,7 +23,7 @@ struct MigrationEntry {
     /// Where its down migration lives (may not exist): v1 `<folder>/down.sql`, legacy
     /// `<out>/<tag>.down.sql` beside the SQL file (drizzle-kit's migrator reads only the journal's
     /// files, so the folder stays drizzle-kit's).
-    std::filesystem::path down_path;
+    std::filesystem::path down_path{};
     std::int64_t created_at_ms = 0;      ///< what the migrator records: legacy journal `when`, v1 folder time
     bool breakpoints = true;
 };
