@@ -197,6 +197,17 @@ void keep_key_name_on_rename(Table& old_table, const std::string& new_name, Dial
         column.primary_key = false;
         column.not_null = true;
     }
+    // The converse: a key the table kept from an earlier name (a rename's own, or a down
+    // migration's reverse rename) that is the new name's default is the column's own key again;
+    // comparing it as a table-level constraint would drop and re-add it, which fails while
+    // foreign keys of other tables use it.
+    if (old_table.primary_keys.size() == 1 && old_table.primary_keys[0].columns.size() == 1 &&
+        facts.is_default_primary_key_name(new_name, old_table.primary_keys[0].name)) {
+        for (auto& column : old_table.columns) {
+            if (column.name == old_table.primary_keys[0].columns[0]) column.primary_key = true;
+        }
+        old_table.primary_keys.clear();
+    }
 }
 
 Schema normalize_for_diff(const Schema& schema, NamingStyle naming) {

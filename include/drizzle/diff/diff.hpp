@@ -52,7 +52,9 @@ void keep_names_through_renames(const Schema& prev, Schema& next, DiffResult& di
 
 /// PostgreSQL keeps a renamed table's primary-key name: `old_table`'s own key (named by default
 /// after the old table) becomes a table-level key under that name, unless it is also `new_name`'s
-/// default. Other dialects: nothing. (The diff calls this on a canonical old table.)
+/// default; and a single-column table-level key whose name is `new_name`'s default becomes the
+/// column's own key (renaming back to the name the key was made for). Other dialects: nothing.
+/// (The diff calls this on a canonical old table.)
 void keep_key_name_on_rename(Table& old_table, const std::string& new_name, Dialect dialect);
 
 /// Gives every unnamed foreign key, primary key and unique constraint its default name; with

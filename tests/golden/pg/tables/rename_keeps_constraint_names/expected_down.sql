@@ -1,4 +1,2 @@
--- drizzle:down sha256=b01e7afa1cea1fafc51d595a8ddfa1cf93ee5edad542d308e0113bfd36968097
-ALTER TABLE "t2" RENAME TO "t";--> statement-breakpoint
-ALTER TABLE "t" DROP CONSTRAINT "t_pkey";--> statement-breakpoint
-ALTER TABLE "t" ADD PRIMARY KEY ("id");
+-- drizzle:down sha256=30e45064b3fa25ebd8505f7f4fa62a8b0b7aa65501d76353325cdb33163943c5
+ALTER TABLE "t2" RENAME TO "t";
