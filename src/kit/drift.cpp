@@ -183,8 +183,13 @@ DriftReport detect_drift(const Config& config, Connection& connection,
         config, connection, std::move(desired), filter, resolver, [] { return std::vector<RenameQuestion>{}; }, log);
     DriftReport report;
     report.snapshot = *path;
-    for (const auto& operation : plan.diff.operations)
-        report.differences.push_back(describe_difference(operation));
+    // The dialect's lowering has the last word: it drops changes that are no change for this
+    // database (SQLite: a CHECK whose only difference is how a rebuild's RENAME re-spelled its
+    // table qualifiers). Nothing to run means nothing drifted.
+    if (!plan.statements.empty()) {
+        for (const auto& operation : plan.diff.operations)
+            report.differences.push_back(describe_difference(operation));
+    }
     report.statements = plan.statements;
     return report;
 }
