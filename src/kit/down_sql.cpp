@@ -5,6 +5,7 @@
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/kit/dialect_sql.hpp"
 #include "drizzle/migrate/migrator.hpp"
+#include "kit/object_names.hpp"
 
 #include <algorithm>
 #include <map>
@@ -16,32 +17,27 @@ namespace {
 
 constexpr std::string_view kChecksumPrefix = "-- drizzle:down sha256=";
 
-std::string quoted(const std::string& name) {
-    return "\"" + name + "\"";
-}
-
-std::string qualified(const std::string& schema, const std::string& name) {
-    return schema.empty() || schema == "public" ? quoted(name) : quoted(schema) + "." + quoted(name);
-}
+using object_names::object_name;
+using object_names::quoted_name;
 
 /// What the up operations destroy that the down can only recreate empty.
 std::vector<std::string> irreversible_parts(const std::vector<Operation>& up, const DialectFacts& facts) {
     std::vector<std::string> out;
     for (const auto& operation : up) {
         if (const auto* o = std::get_if<op::DropTable>(&operation)) {
-            out.push_back("table " + qualified(o->table.schema, o->table.name) + " is recreated empty");
+            out.push_back("table " + object_name(o->table.schema, o->table.name) + " is recreated empty");
         } else if (const auto* o = std::get_if<op::DropColumn>(&operation)) {
-            out.push_back("column " + qualified(o->schema, o->table) + "." + quoted(o->column.name) +
+            out.push_back("column " + object_name(o->schema, o->table) + "." + quoted_name(o->column.name) +
                           " is recreated without its values");
         } else if (const auto* o = std::get_if<op::DropSchema>(&operation)) {
-            out.push_back("schema " + quoted(o->name) + " is recreated empty");
+            out.push_back("schema " + quoted_name(o->name) + " is recreated empty");
         } else if (const auto* o = std::get_if<op::RecreateEnum>(&operation)) {
             std::vector<std::string> gone;
             for (const auto& v : o->from.values) {
                 if (std::find(o->to.values.begin(), o->to.values.end(), v) == o->to.values.end()) gone.push_back(v);
             }
             if (!gone.empty() && !o->columns.empty()) {
-                out.push_back("enum " + qualified(o->from.schema, o->from.name) +
+                out.push_back("enum " + object_name(o->from.schema, o->from.name) +
                               " gets its removed values back, but rows that held them were changed by the up "
                               "migration");
             }
@@ -49,7 +45,7 @@ std::vector<std::string> irreversible_parts(const std::vector<Operation>& up, co
             // A widening (integer -> bigint, varchar(10) -> varchar(20)) changes no value: the
             // down's cast back gives the same ones.
             if (o->from.type != o->to.type && !facts.type_change_keeps_values(o->from, o->to)) {
-                out.push_back("column " + qualified(o->schema, o->table) + "." + quoted(o->to.name) +
+                out.push_back("column " + object_name(o->schema, o->table) + "." + quoted_name(o->to.name) +
                               " goes back from " + o->to.type + " to " + o->from.type +
                               "; values the up cast changed stay changed");
             }
@@ -57,7 +53,7 @@ std::vector<std::string> irreversible_parts(const std::vector<Operation>& up, co
             // rows held NULL.
             if (!o->from.not_null && o->to.not_null && o->to.default_value &&
                 facts.not_null_change_fills_nulls_from_default()) {
-                out.push_back("column " + qualified(o->schema, o->table) + "." + quoted(o->to.name) +
+                out.push_back("column " + object_name(o->schema, o->table) + "." + quoted_name(o->to.name) +
                               " keeps the default the up migration put in place of its NULLs");
             }
         }

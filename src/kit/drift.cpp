@@ -2,6 +2,8 @@
 // snapshot as the desired schema and every rename question answered "create".
 #include "drizzle/kit/drift.hpp"
 
+#include "kit/object_names.hpp"
+
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/kit/folder_dialect.hpp"
@@ -29,17 +31,11 @@ public:
     std::optional<std::string> resolve(const RenameQuestion&) override { return std::nullopt; }
 };
 
-std::string quoted(const std::string& name) {
-    return "\"" + name + "\"";
-}
-
-/// `"users"` or `"audit"."users"` (the default schema is left out).
-std::string object(const std::string& schema, const std::string& name) {
-    return schema.empty() || schema == "public" ? quoted(name) : quoted(schema) + "." + quoted(name);
-}
+using object_names::object_name;
+using object_names::quoted_name;
 
 std::string on_table(const std::string& schema, const std::string& table) {
-    return " on " + object(schema, table);
+    return " on " + object_name(schema, table);
 }
 
 /// `integer[]` for a one-dimensional array.
@@ -77,74 +73,75 @@ std::string describe_difference(const Operation& operation) {
         [](const auto& o) -> std::string {
             using T = std::decay_t<decltype(o)>;
             if constexpr (std::is_same_v<T, op::CreateTable>) {
-                return "table " + object(o.table.schema, o.table.name) + kOnlyMigrations;
+                return "table " + object_name(o.table.schema, o.table.name) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropTable>) {
-                return "table " + object(o.table.schema, o.table.name) + kOnlyDatabase;
+                return "table " + object_name(o.table.schema, o.table.name) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::AddColumn>) {
-                return "column " + object(o.schema, o.table) + "." + quoted(o.column.name) + kOnlyMigrations;
+                return "column " + object_name(o.schema, o.table) + "." + quoted_name(o.column.name) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropColumn>) {
-                return "column " + object(o.schema, o.table) + "." + quoted(o.column.name) + kOnlyDatabase;
+                return "column " + object_name(o.schema, o.table) + "." + quoted_name(o.column.name) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::AlterColumn>) {
-                return "column " + object(o.schema, o.table) + "." + quoted(o.to.name) +
+                return "column " + object_name(o.schema, o.table) + "." + quoted_name(o.to.name) +
                        " differs: " + column_differences(o);
             } else if constexpr (std::is_same_v<T, op::CreateIndex>) {
-                return "index " + quoted(o.index.name) + on_table(o.schema, o.table) + kOnlyMigrations;
+                return "index " + quoted_name(o.index.name) + on_table(o.schema, o.table) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropIndex>) {
-                return "index " + quoted(o.index.name) + on_table(o.schema, o.table) + kOnlyDatabase;
+                return "index " + quoted_name(o.index.name) + on_table(o.schema, o.table) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::AddForeignKey>) {
-                return "foreign key " + quoted(o.fk.name) + on_table(o.schema, o.table) + kOnlyMigrations;
+                return "foreign key " + quoted_name(o.fk.name) + on_table(o.schema, o.table) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropForeignKey>) {
-                return "foreign key " + quoted(o.fk.name) + on_table(o.schema, o.table) + kOnlyDatabase;
+                return "foreign key " + quoted_name(o.fk.name) + on_table(o.schema, o.table) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::AddPrimaryKey>) {
-                return "primary key " + quoted(o.pk.name) + on_table(o.schema, o.table) + kOnlyMigrations;
+                return "primary key " + quoted_name(o.pk.name) + on_table(o.schema, o.table) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropPrimaryKey>) {
-                return "primary key " + quoted(o.pk.name) + on_table(o.schema, o.table) + kOnlyDatabase;
+                return "primary key " + quoted_name(o.pk.name) + on_table(o.schema, o.table) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::AddUnique>) {
-                return "unique constraint " + quoted(o.unique.name) + on_table(o.schema, o.table) + kOnlyMigrations;
+                return "unique constraint " + quoted_name(o.unique.name) + on_table(o.schema, o.table) +
+                       kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropUnique>) {
-                return "unique constraint " + quoted(o.unique.name) + on_table(o.schema, o.table) + kOnlyDatabase;
+                return "unique constraint " + quoted_name(o.unique.name) + on_table(o.schema, o.table) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::AddCheck>) {
-                return "check constraint " + quoted(o.check.name) + on_table(o.schema, o.table) + kOnlyMigrations;
+                return "check constraint " + quoted_name(o.check.name) + on_table(o.schema, o.table) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropCheck>) {
-                return "check constraint " + quoted(o.check.name) + on_table(o.schema, o.table) + kOnlyDatabase;
+                return "check constraint " + quoted_name(o.check.name) + on_table(o.schema, o.table) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::CreateView>) {
-                return "view " + object(o.view.schema, o.view.name) + kOnlyMigrations;
+                return "view " + object_name(o.view.schema, o.view.name) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropView>) {
-                return "view " + object(o.view.schema, o.view.name) + kOnlyDatabase;
+                return "view " + object_name(o.view.schema, o.view.name) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::RecreateTable>) {
-                return "table " + object(o.to.schema, o.to.name) + " differs (it would be rebuilt)";
+                return "table " + object_name(o.to.schema, o.to.name) + " differs (it would be rebuilt)";
             } else if constexpr (std::is_same_v<T, op::CreateSchema>) {
-                return "schema " + quoted(o.name) + kOnlyMigrations;
+                return "schema " + quoted_name(o.name) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropSchema>) {
-                return "schema " + quoted(o.name) + kOnlyDatabase;
+                return "schema " + quoted_name(o.name) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::CreateEnum>) {
-                return "enum " + object(o.type.schema, o.type.name) + kOnlyMigrations;
+                return "enum " + object_name(o.type.schema, o.type.name) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropEnum>) {
-                return "enum " + object(o.type.schema, o.type.name) + kOnlyDatabase;
+                return "enum " + object_name(o.type.schema, o.type.name) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::AddEnumValue>) {
-                return "value '" + o.value + "' of enum " + object(o.schema, o.name) + kOnlyMigrations;
+                return "value '" + o.value + "' of enum " + object_name(o.schema, o.name) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::RecreateEnum>) {
-                return "enum " + object(o.to.schema, o.to.name) + " has other values in the database";
+                return "enum " + object_name(o.to.schema, o.to.name) + " has other values in the database";
             } else if constexpr (std::is_same_v<T, op::CreateSequence>) {
-                return "sequence " + object(o.sequence.schema, o.sequence.name) + kOnlyMigrations;
+                return "sequence " + object_name(o.sequence.schema, o.sequence.name) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropSequence>) {
-                return "sequence " + object(o.sequence.schema, o.sequence.name) + kOnlyDatabase;
+                return "sequence " + object_name(o.sequence.schema, o.sequence.name) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::AlterSequence>) {
-                return "sequence " + object(o.to.schema, o.to.name) + " differs";
+                return "sequence " + object_name(o.to.schema, o.to.name) + " differs";
             } else if constexpr (std::is_same_v<T, op::CreateRole>) {
-                return "role " + quoted(o.role.name) + kOnlyMigrations;
+                return "role " + quoted_name(o.role.name) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropRole>) {
-                return "role " + quoted(o.role.name) + kOnlyDatabase;
+                return "role " + quoted_name(o.role.name) + kOnlyDatabase;
             } else if constexpr (std::is_same_v<T, op::AlterRole>) {
-                return "role " + quoted(o.to.name) + " differs";
+                return "role " + quoted_name(o.to.name) + " differs";
             } else if constexpr (std::is_same_v<T, op::EnableRls>) {
-                return "row-level security on " + object(o.schema, o.table) + " is enabled in the migrations only";
+                return "row-level security on " + object_name(o.schema, o.table) + " is enabled in the migrations only";
             } else if constexpr (std::is_same_v<T, op::DisableRls>) {
-                return "row-level security on " + object(o.schema, o.table) + " is enabled in the database only";
+                return "row-level security on " + object_name(o.schema, o.table) + " is enabled in the database only";
             } else if constexpr (std::is_same_v<T, op::CreatePolicy>) {
-                return "policy " + quoted(o.policy.name) + on_table(o.schema, o.table) + kOnlyMigrations;
+                return "policy " + quoted_name(o.policy.name) + on_table(o.schema, o.table) + kOnlyMigrations;
             } else if constexpr (std::is_same_v<T, op::DropPolicy>) {
-                return "policy " + quoted(o.policy.name) + on_table(o.schema, o.table) + kOnlyDatabase;
+                return "policy " + quoted_name(o.policy.name) + on_table(o.schema, o.table) + kOnlyDatabase;
             } else {
                 // Renames never come out of a diff answered "create"; anything else new says itself.
                 return "differs: " + describe(Operation(o));
