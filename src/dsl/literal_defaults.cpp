@@ -1,5 +1,5 @@
 // DEFAULT values from C++ literals, shared by every dialect's column builders (and pull).
-#include "drizzle/dsl/common.hpp"
+#include "dsl/literal_defaults.hpp"
 #include "util/text.hpp"
 
 #include <array>

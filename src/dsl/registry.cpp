@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -22,6 +23,7 @@ struct Registry {
     std::set<Dialect> included;        // DSL headers seen, for a schema that declares nothing
     std::map<Dialect, Schema> schemas; // one per dialect: a test binary may declare both
     std::vector<std::string> conflicts;
+    std::deque<std::string> names; // interned: a deque never moves what it holds
 
     Schema& of(Dialect dialect) {
         dialects.insert(dialect);
@@ -102,6 +104,15 @@ void enable_rls(Dialect dialect, const std::string& schema, const std::string& t
     for (auto& t : registry().of(dialect).tables) {
         if (t.schema == schema && t.name == table) t.rls_enabled = true;
     }
+}
+
+void report_declaration_error(std::string message) {
+    registry().conflicts.push_back(std::move(message));
+}
+
+Text intern(std::string text) {
+    const std::string& kept = registry().names.emplace_back(std::move(text));
+    return Text(kept);
 }
 
 void note_dialect(Dialect dialect) {

@@ -1,18 +1,52 @@
-// Model tables from the DSL's columns and table-level declarations, for every dialect.
+// Model tables from the DSL's column and table-level specs, for every dialect.
 #include "dsl/table_build.hpp"
 
 #include "drizzle/dialect/dialect_facts.hpp"
 #include "drizzle/dialect/registry.hpp"
 #include "drizzle/dsl/registry.hpp"
+#include "dsl/literal_defaults.hpp"
 
 namespace drizzle::dsl::detail {
 
 namespace {
 
+std::optional<std::string> decimal(const OptionalInt& value) {
+    if (!value.set) return std::nullopt;
+    return std::to_string(value.value);
+}
+
+std::string column_type(const ColumnSpec& spec) {
+    std::string type = str(spec.type);
+    if (spec.type_args[0] >= 0) {
+        type += "(" + std::to_string(spec.type_args[0]);
+        if (spec.type_args[1] >= 0) type += "," + std::to_string(spec.type_args[1]);
+        type += ")";
+    }
+    return type + str(spec.type_suffix);
+}
+
+std::optional<ColumnDefault> column_default(const DefaultSpec& value) {
+    switch (value.kind) {
+    case DefaultSpec::Kind::none:
+        return std::nullopt;
+    case DefaultSpec::Kind::boolean:
+        return boolean_default(value.boolean);
+    case DefaultSpec::Kind::integer:
+        return integer_default(value.integer);
+    case DefaultSpec::Kind::number:
+        return number_default(value.number);
+    case DefaultSpec::Kind::string:
+        return string_default(str(value.text));
+    case DefaultSpec::Kind::sql:
+        return sql_default(str(value.text));
+    }
+    return std::nullopt;
+}
+
 std::vector<std::string> target_names(const ExtraSpec& extra) {
     std::vector<std::string> names;
-    for (const auto& target : extra.targets)
-        names.push_back(target.value);
+    for (std::size_t i = 0; i < extra.target_count; ++i)
+        names.push_back(str(extra.targets[i].value));
     return names;
 }
 
@@ -50,28 +84,46 @@ UniqueConstraint make_unique(const DslRules& rules, const std::string& table, st
 
 Index make_index(const DslRules& rules, const ExtraSpec& extra) {
     Index index;
-    index.name = extra.name;
+    index.name = str(extra.name);
     index.name_explicit = rules.index_names_explicit && !extra.name.empty();
     index.unique = extra.kind == ExtraKind::unique_index;
-    for (const auto& t : extra.targets) {
-        index.columns.push_back({.expression = t.value,
+    for (std::size_t i = 0; i < extra.target_count; ++i) {
+        const IndexElement& t = extra.targets[i];
+        index.columns.push_back({.expression = str(t.value),
                                  .is_expression = t.is_expression,
                                  .asc = t.asc,
-                                 .nulls = t.nulls,
-                                 .opclass = t.opclass});
+                                 .nulls = str(t.nulls),
+                                 .opclass = str(t.opclass)});
     }
-    index.where = extra.predicate;
-    index.method = extra.method == "btree" ? "" : extra.method;
+    if (extra.has_predicate) index.where = str(extra.predicate);
+    const std::string method = str(extra.method);
+    index.method = method == "btree" ? "" : method;
     index.concurrently = extra.build_concurrently;
-    index.with = extra.options;
+    for (std::size_t i = 0; i < extra.option_count; ++i)
+        index.with.emplace_back(str(extra.options[i].key), str(extra.options[i].value));
     return index;
+}
+
+Policy make_policy(const ExtraSpec& extra) {
+    Policy policy;
+    policy.name = str(extra.name);
+    policy.as = str(extra.policy.as);
+    policy.for_ = str(extra.policy.for_);
+    policy.to.clear();
+    for (Text role : extra.policy.to) {
+        if (!role.empty()) policy.to.push_back(str(role));
+    }
+    if (policy.to.empty()) policy.to.push_back("public");
+    if (extra.policy.has_using) policy.using_ = str(extra.policy.using_);
+    if (extra.policy.has_with_check) policy.with_check = str(extra.policy.with_check);
+    return policy;
 }
 
 void add_primary_key(const DslRules& rules, Table& table, const ExtraSpec& extra) {
     PrimaryKey pk;
     pk.columns = target_names(extra);
     pk.name_explicit = !extra.name.empty();
-    pk.name = extra.name;
+    pk.name = str(extra.name);
     if (!pk.name_explicit && rules.name_unnamed_constraints) {
         pk.name = dialect_facts(rules.dialect).default_primary_key_name(NamingStyle::v1, table.name, pk.columns);
     }
@@ -94,53 +146,126 @@ void add_extra(const DslRules& rules, Table& table, const ExtraSpec& extra) {
     case ExtraKind::primary_key:
         add_primary_key(rules, table, extra);
         break;
-    case ExtraKind::foreign_key:
-        table.foreign_keys.push_back(make_foreign_key(rules, table.name, target_names(extra), extra.schema_to,
-                                                      extra.table_to, extra.columns_to, extra.name, extra.delete_action,
-                                                      extra.update_action));
+    case ExtraKind::foreign_key: {
+        std::vector<std::string> columns_to;
+        for (std::size_t i = 0; i < extra.columns_to_count; ++i)
+            columns_to.push_back(str(extra.columns_to[i]));
+        table.foreign_keys.push_back(make_foreign_key(rules, table.name, target_names(extra), str(extra.schema_to),
+                                                      str(extra.table_to), std::move(columns_to), str(extra.name),
+                                                      str(extra.delete_action), str(extra.update_action)));
         break;
+    }
     case ExtraKind::unique:
-        table.uniques.push_back(make_unique(rules, table.name, target_names(extra), extra.name, !extra.distinct_nulls));
+        table.uniques.push_back(
+            make_unique(rules, table.name, target_names(extra), str(extra.name), !extra.distinct_nulls));
         break;
     case ExtraKind::check:
-        table.checks.push_back({extra.name, extra.predicate.value_or("")});
+        table.checks.push_back({str(extra.name), str(extra.predicate)});
         break;
     case ExtraKind::policy:
-        table.policies.push_back(extra.policy_value);
+        table.policies.push_back(make_policy(extra));
         table.rls_enabled = true; // declaring a policy enables RLS, as drizzle does
         break;
     }
 }
 
+const char* extra_kind_name(ExtraKind kind) {
+    switch (kind) {
+    case ExtraKind::index:
+        return "index";
+    case ExtraKind::unique_index:
+        return "unique index";
+    case ExtraKind::primary_key:
+        return "primary key";
+    case ExtraKind::foreign_key:
+        return "foreign key";
+    case ExtraKind::unique:
+        return "unique constraint";
+    case ExtraKind::check:
+        return "check";
+    case ExtraKind::policy:
+        return "policy";
+    }
+    return "declaration";
+}
+
 } // namespace
 
+SequenceOptions sequence_options(const SequenceParams& params) {
+    SequenceOptions options;
+    options.increment = decimal(params.increment);
+    options.min_value = decimal(params.min_value);
+    options.max_value = decimal(params.max_value);
+    options.start_with = decimal(params.start_with);
+    options.cache = decimal(params.cache);
+    options.cycle = params.cycle;
+    return options;
+}
+
+Column build_column(const ColumnSpec& spec) {
+    Column column;
+    column.name = str(spec.name);
+    column.type = column_type(spec);
+    column.type_schema = str(spec.type_schema);
+    column.dimensions = spec.dimensions;
+    column.not_null = spec.not_null;
+    column.primary_key = spec.primary_key;
+    column.autoincrement = spec.autoincrement;
+    column.default_value = column_default(spec.default_value);
+    if (spec.generated) column.generated = GeneratedColumn{str(spec.generated_expression), spec.generated_stored};
+    if (spec.identity != ColumnSpec::Identity::none) {
+        column.identity =
+            IdentityColumn{spec.identity == ColumnSpec::Identity::always ? IdentityColumn::Kind::always
+                                                                         : IdentityColumn::Kind::by_default,
+                           str(spec.identity_params.name), sequence_options(spec.identity_params)};
+    }
+    return column;
+}
+
 Table build_table(const DslRules& rules, const std::string& schema, const std::string& name,
-                  const std::vector<const ColumnState*>& columns, const std::vector<const ExtraSpec*>& extras) {
+                  const std::vector<const ColumnSpec*>& columns, const std::vector<const ExtraSpec*>& extras) {
     Table table;
     table.schema = schema;
     table.name = name;
-    for (const ColumnState* builder : columns) {
-        table.columns.push_back(builder->column());
-        const auto& column_name = builder->column().name;
-        if (const auto& unique = builder->column_unique()) {
-            table.uniques.push_back(make_unique(rules, name, {column_name}, unique->name, unique->nulls_not_distinct));
+    for (const ColumnSpec* spec : columns) {
+        table.columns.push_back(build_column(*spec));
+        const auto& column_name = table.columns.back().name;
+        if (spec->unique) {
+            table.uniques.push_back(
+                make_unique(rules, name, {column_name}, str(spec->unique_name), spec->unique_nulls_not_distinct));
             table.uniques.back().column_level = true;
         }
-        if (builder->reference()) {
-            const auto& [target, options] = *builder->reference();
-            table.foreign_keys.push_back(make_foreign_key(rules, name, {column_name}, target.schema, target.table,
-                                                          {target.column}, options.name, options.on_delete,
-                                                          options.on_update));
+        if (spec->has_reference) {
+            const ColumnRef& target = spec->reference_target;
+            const ReferenceOptions& options = spec->reference_options;
+            table.foreign_keys.push_back(make_foreign_key(rules, name, {column_name}, str(target.schema),
+                                                          str(target.table), {str(target.column)}, str(options.name),
+                                                          str(options.on_delete), str(options.on_update)));
         }
     }
-    for (const ExtraSpec* extra : extras)
+    for (const ExtraSpec* extra : extras) {
+        if (extra->overflow) {
+            report_declaration_error("table \"" + name + "\": the " + extra_kind_name(extra->kind) +
+                                     (extra->name.empty() ? "" : " \"" + str(extra->name) + "\"") +
+                                     " lists more items than the DSL holds (" + std::to_string(kMaxKeyColumns) +
+                                     " columns, " + std::to_string(kMaxOptions) + " options, " +
+                                     std::to_string(kMaxPolicyRoles) + " roles)");
+        }
         add_extra(rules, table, *extra);
+    }
     return table;
 }
 
-void declare_table(const DslRules& rules, const std::string& schema, const std::string& name,
-                   const std::vector<const ColumnState*>& columns, const std::vector<const ExtraSpec*>& extras) {
-    register_table(rules.dialect, build_table(rules, schema, name, columns, extras));
+DeclaredName declare_table(const DslRules& rules, Text schema, Text name, const std::vector<const ColumnSpec*>& columns,
+                           const std::vector<const ExtraSpec*>& extras) {
+    register_table(rules.dialect, build_table(rules, str(schema), str(name), columns, extras));
+    return {intern(str(schema)), intern(str(name))};
 }
 
 } // namespace drizzle::dsl::detail
+
+namespace drizzle::dsl {
+Column to_column(const ColumnSpec& spec) {
+    return detail::build_column(spec);
+}
+} // namespace drizzle::dsl

@@ -1,8 +1,10 @@
-// Turns what a dialect's DSL collected (columns, table-level declarations) into a model table and
-// registers it. Each dialect's DSL says how through its DslRules; nothing here names a dialect.
+// Turns what a dialect's DSL collected (column and table-level specs, all plain data) into model
+// tables and registers them. Each dialect's DSL says how through its DslRules; nothing here names a
+// dialect.
 #pragma once
 
 #include "drizzle/dsl/common.hpp"
+#include "drizzle/schema/model.hpp"
 
 #include <initializer_list>
 #include <string>
@@ -23,25 +25,40 @@ struct DslRules {
     bool key_columns_not_null = false;
 };
 
-/// The model table `schema`.`name` declared with `columns` and `extras`.
-Table build_table(const DslRules& rules, const std::string& schema, const std::string& name,
-                  const std::vector<const ColumnState*>& columns, const std::vector<const ExtraSpec*>& extras);
+/// The DSL's text as a std::string.
+inline std::string str(Text text) {
+    return {text.data, text.size};
+}
 
-/// Builds the table and registers it under `rules.dialect`.
-void declare_table(const DslRules& rules, const std::string& schema, const std::string& name,
-                   const std::vector<const ColumnState*>& columns, const std::vector<const ExtraSpec*>& extras);
+/// The model column a column spec describes (its type spelled with arguments and suffix).
+Column build_column(const ColumnSpec& spec);
+
+/// Sequence options as drizzle-kit records them: the parameters given, as decimal text.
+SequenceOptions sequence_options(const SequenceParams& params);
+
+/// The model table `schema`.`name` declared with `columns` and `extras`; declaration mistakes the
+/// compiler cannot see (a list longer than its array) go to the registry's diagnostics.
+Table build_table(const DslRules& rules, const std::string& schema, const std::string& name,
+                  const std::vector<const ColumnSpec*>& columns, const std::vector<const ExtraSpec*>& extras);
+
+/// Builds the table, registers it under `rules.dialect` and returns its names as kept by the
+/// registry (they outlive the declaration, for `users["id"]`).
+DeclaredName declare_table(const DslRules& rules, Text schema, Text name, const std::vector<const ColumnSpec*>& columns,
+                           const std::vector<const ExtraSpec*>& extras);
 
 /// The same, for a dialect's own builder and extra types.
 template <class Builder, class Extra>
-void declare_table(const DslRules& rules, const std::string& schema, const std::string& name,
-                   std::initializer_list<Builder> columns, std::initializer_list<Extra> extras) {
-    std::vector<const ColumnState*> column_states;
+DeclaredName declare_table(const DslRules& rules, Text schema, Text name, std::initializer_list<Builder> columns,
+                           std::initializer_list<Extra> extras) {
+    std::vector<const ColumnSpec*> column_specs;
+    column_specs.reserve(columns.size());
     for (const auto& column : columns)
-        column_states.push_back(&column);
+        column_specs.push_back(&column);
     std::vector<const ExtraSpec*> extra_specs;
+    extra_specs.reserve(extras.size());
     for (const auto& extra : extras)
         extra_specs.push_back(&extra);
-    declare_table(rules, schema, name, column_states, extra_specs);
+    return declare_table(rules, schema, name, column_specs, extra_specs);
 }
 
 } // namespace drizzle::dsl::detail

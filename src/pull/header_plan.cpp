@@ -1,9 +1,9 @@
 // Plans a pulled header: the DSL form of every object, declaration order and variable names.
 #include "pull/header_plan.hpp"
 
-#include "drizzle/dsl/common.hpp"
 #include "drizzle/error.hpp"
 #include "drizzle/schema/naming.hpp"
+#include "dsl/literal_defaults.hpp"
 #include "pull/cpp_literal.hpp"
 #include "pull/identifiers.hpp"
 #include "util/text.hpp"

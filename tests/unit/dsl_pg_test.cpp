@@ -1,6 +1,7 @@
 // The PostgreSQL DSL builds the model drizzle-orm's pg-core would describe.
 #include "drizzle/diff/diff.hpp"
 #include "drizzle/dsl/pg.hpp"
+#include "drizzle/dsl/registry.hpp"
 
 #include <gtest/gtest.h>
 

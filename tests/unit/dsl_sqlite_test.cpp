@@ -1,4 +1,5 @@
 // The SQLite DSL builds the model drizzle-orm's sqlite-core would describe.
+#include "drizzle/dsl/registry.hpp"
 #include "drizzle/dsl/sqlite.hpp"
 #include "drizzle/schema/validate.hpp"
 

@@ -1,18 +1,69 @@
-// The part of the schema DSL every dialect shares: raw SQL, column references, referential
-// actions, the column-builder setters and the table-level declarations. A dialect's DSL header
-// (sqlite.hpp, pg.hpp) adds only its own types and builders on top.
+// The part of the schema DSL every dialect shares: text views, raw SQL, column references,
+// referential actions, the column-builder setters and the table-level declarations. A dialect's
+// DSL header (sqlite.hpp, pg.hpp) adds only its own types and builders on top.
+//
+// Every builder here is a literal, trivially destructible value: a table declaration compiles to
+// plain data plus one call into the library, with no destructors or exception clean-ups for the
+// compiler to generate, and the header includes only the three small standard headers below.
+// That is what makes recompiling a schema header after an edit fast (docs/benchmarks.md).
 #pragma once
 
-#include "drizzle/schema/model.hpp"
-
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
 
 namespace drizzle::dsl {
+
+/// A view of text given to the DSL: a string literal, or a std::string / std::string_view that
+/// lives until the declaration it appears in has been evaluated (the library copies it then).
+struct Text {
+    const char* data = "";
+    std::size_t size = 0;
+
+    constexpr Text() = default;
+    constexpr Text(const char* text) : data(text) {
+        while (text[size] != '\0')
+            ++size;
+    }
+    /// Any string type with data() and size(): std::string, std::string_view.
+    template <class String>
+    requires requires(const String& s) {
+        static_cast<const char*>(s.data());
+        static_cast<std::size_t>(s.size());
+    }
+    constexpr Text(const String& text) : data(text.data()), size(text.size()) {}
+
+    constexpr bool empty() const { return size == 0; }
+    friend constexpr bool operator==(Text a, Text b) {
+        if (a.size != b.size) return false;
+        for (std::size_t i = 0; i < a.size; ++i)
+            if (a.data[i] != b.data[i]) return false;
+        return true;
+    }
+};
+
+/// An integer option that may be left unset: `{.start_with = 10}`.
+struct OptionalInt {
+    bool set = false;
+    std::int64_t value = 0;
+    constexpr OptionalInt() = default;
+    constexpr OptionalInt(std::int64_t v) : set(true), value(v) {}
+};
+
+/// A text option that may be left unset: `{.using_ = "true"}`.
+struct OptionalText {
+    bool set = false;
+    Text value;
+    constexpr OptionalText() = default;
+    constexpr OptionalText(Text v) : set(true), value(v) {}
+    constexpr OptionalText(const char* v) : set(true), value(v) {}
+};
+
+/// A `key = value` option (index `WITH (...)`, view `WITH (...)`).
+struct Option {
+    Text key;
+    Text value;
+};
 
 /// Referential actions, as `.references(..., {.on_delete = action::cascade})`.
 namespace action {
@@ -25,124 +76,167 @@ inline constexpr const char* restrict_ = "restrict";
 
 /// Raw SQL, for defaults, checks and index expressions: `default_(sql("(unixepoch())"))`.
 struct Sql {
-    std::string text;
+    Text text;
 };
 /// Wraps `text` as raw SQL.
-inline Sql sql(std::string text) {
-    return {std::move(text)};
+constexpr Sql sql(Text text) {
+    return {text};
 }
 
 /// A column of a declared table, for `.references(...)` and foreign keys. `schema` is empty for
 /// the default schema (the only one dialects without schemas have).
 struct ColumnRef {
-    ColumnRef(std::string table_name, std::string column_name)
-        : table(std::move(table_name)), column(std::move(column_name)) {}
-    ColumnRef(std::string schema_name, std::string table_name, std::string column_name)
-        : schema(std::move(schema_name)), table(std::move(table_name)), column(std::move(column_name)) {}
-    std::string schema;
-    std::string table;
-    std::string column;
+    constexpr ColumnRef(Text table_name, Text column_name) : table(table_name), column(column_name) {}
+    constexpr ColumnRef(Text schema_name, Text table_name, Text column_name)
+        : schema(schema_name), table(table_name), column(column_name) {}
+    Text schema;
+    Text table;
+    Text column;
 };
 
 /// A column reference by names, for targets declared later in the header (or the table itself).
-inline ColumnRef ref(std::string table, std::string column) {
-    return {std::move(table), std::move(column)};
+constexpr ColumnRef ref(Text table, Text column) {
+    return {table, column};
 }
 
 /// Options of a column's `.references(...)`.
 struct ReferenceOptions {
-    std::string on_delete = action::no_action;
-    std::string on_update = action::no_action;
-    std::string name{}; ///< empty: drizzle's default name
+    Text on_delete = action::no_action;
+    Text on_update = action::no_action;
+    Text name{}; ///< empty: drizzle's default name
 };
 
-/// A UNIQUE declared on a column.
-struct ColumnUnique {
-    std::string name; ///< empty: drizzle's default name
-    bool nulls_not_distinct = false;
+/// Identity and sequence parameters; unset keeps the database's default.
+struct SequenceParams {
+    OptionalInt increment{};
+    OptionalInt min_value{};
+    OptionalInt max_value{};
+    OptionalInt start_with{};
+    OptionalInt cache{};
+    bool cycle = false;
+    Text name{}; ///< identity only: the sequence name, empty = the database's default
 };
 
-/// What a column builder has collected; the dialect's table declaration turns it into the model.
-class ColumnState {
-public:
-    ColumnState(std::string name, std::string type, std::string type_schema);
-
-    const Column& column() const { return column_; }
-    const std::optional<ColumnUnique>& column_unique() const { return unique_; }
-    const std::optional<std::pair<ColumnRef, ReferenceOptions>>& reference() const { return reference_; }
-
-protected:
-    void set_default(ColumnDefault value);
-    void set_unique(std::string name, bool nulls_not_distinct);
-    void set_reference(const ColumnRef& target, ReferenceOptions options);
-
-    Column column_;
-    std::optional<ColumnUnique> unique_;
-    std::optional<std::pair<ColumnRef, ReferenceOptions>> reference_;
+/// A DEFAULT as written in C++; the library renders it as drizzle-kit does.
+struct DefaultSpec {
+    enum class Kind : unsigned char { none, boolean, integer, number, string, sql };
+    Kind kind = Kind::none;
+    bool boolean = false;
+    std::int64_t integer = 0;
+    double number = 0;
+    Text text; ///< string (quoted by the library) or raw SQL
 };
 
-namespace detail {
-ColumnDefault boolean_default(bool value);
-ColumnDefault integer_default(std::int64_t value);
-/// Printed as JavaScript prints numbers (1.5, 100), so snapshots match drizzle-kit's.
-ColumnDefault number_default(double value);
-/// A quoted SQL string literal ('it''s').
-ColumnDefault string_default(const std::string& value);
-ColumnDefault sql_default(const std::string& sql);
-} // namespace detail
+/// Everything a column declaration says; the dialect's library code turns it into the model.
+struct ColumnSpec {
+    Text name;
+    Text type;                   ///< the type's name without arguments: "varchar", "numeric", an enum's name
+    Text type_schema;            ///< the enum's schema, for enum columns of dialects with schemas
+    int type_args[2] = {-1, -1}; ///< `(length)` or `(precision, scale)`; -1 = not given
+    Text type_suffix;            ///< after the arguments: " with time zone"
+    int dimensions = 0;          ///< array dimensions
+    bool not_null = false;
+    bool primary_key = false;
+    bool autoincrement = false;
+    DefaultSpec default_value{};
+    bool unique = false;
+    bool unique_nulls_not_distinct = false;
+    Text unique_name;
+    bool has_reference = false;
+    ColumnRef reference_target{Text{}, Text{}};
+    ReferenceOptions reference_options{};
+    bool generated = false;
+    bool generated_stored = false;
+    Text generated_expression;
+    enum class Identity : unsigned char { none, always, by_default };
+    Identity identity = Identity::none;
+    SequenceParams identity_params{};
+};
 
 /// The setters every dialect's column builder has; each returns the dialect's builder (`Self`),
 /// so dialect-specific modifiers chain after shared ones.
-template <class Self> class ColumnBuilderBase : public ColumnState {
+template <class Self> class ColumnBuilderBase : public ColumnSpec {
 public:
-    using ColumnState::ColumnState;
+    constexpr ColumnBuilderBase(Text column_name, Text column_type, Text column_type_schema = {}) {
+        name = column_name;
+        type = column_type;
+        type_schema = column_type_schema;
+    }
 
     /// NOT NULL.
-    Self& not_null() {
-        column_.not_null = true;
+    constexpr Self& not_null() {
+        ColumnSpec::not_null = true;
         return self();
     }
     /// DEFAULT with a literal value: bool, integer, floating point or string (quoted for you).
-    Self& default_(bool value) { return with_default(detail::boolean_default(value)); }
-    Self& default_(int value) { return with_default(detail::integer_default(value)); }
-    Self& default_(std::int64_t value) { return with_default(detail::integer_default(value)); }
-    Self& default_(double value) { return with_default(detail::number_default(value)); }
-    Self& default_(const char* value) { return with_default(detail::string_default(value)); }
-    Self& default_(const std::string& value) { return with_default(detail::string_default(value)); }
+    constexpr Self& default_(bool value) {
+        set_default(DefaultSpec::Kind::boolean).boolean = value;
+        return self();
+    }
+    constexpr Self& default_(int value) { return default_(static_cast<std::int64_t>(value)); }
+    constexpr Self& default_(std::int64_t value) {
+        set_default(DefaultSpec::Kind::integer).integer = value;
+        return self();
+    }
+    constexpr Self& default_(double value) {
+        set_default(DefaultSpec::Kind::number).number = value;
+        return self();
+    }
+    constexpr Self& default_(const char* value) { return text_default(DefaultSpec::Kind::string, value); }
+    /// A std::string or std::string_view default (quoted for you).
+    template <class String>
+    requires requires(const String& s) { Text(s); }
+    constexpr Self& default_(const String& value) { return text_default(DefaultSpec::Kind::string, Text(value)); }
     /// DEFAULT with raw SQL, e.g. `default_(sql("(unixepoch())"))`.
-    Self& default_(const Sql& expression) { return with_default(detail::sql_default(expression.text)); }
+    constexpr Self& default_(const Sql& expression) { return text_default(DefaultSpec::Kind::sql, expression.text); }
     /// Same as `default_(sql(text))`.
-    Self& default_sql(const std::string& text) { return with_default(detail::sql_default(text)); }
+    constexpr Self& default_sql(Text text) { return text_default(DefaultSpec::Kind::sql, text); }
     /// A foreign key from this column.
-    Self& references(const ColumnRef& target, ReferenceOptions options = {}) {
-        set_reference(target, std::move(options));
+    constexpr Self& references(const ColumnRef& target, ReferenceOptions options = {}) {
+        has_reference = true;
+        reference_target = target;
+        reference_options = options;
         return self();
     }
 
 protected:
-    Self& self() { return static_cast<Self&>(*this); }
-    Self& with_default(ColumnDefault value) {
-        set_default(std::move(value));
+    constexpr Self& self() { return static_cast<Self&>(*this); }
+    constexpr DefaultSpec& set_default(DefaultSpec::Kind kind) {
+        default_value = DefaultSpec{};
+        default_value.kind = kind;
+        return default_value;
+    }
+    constexpr Self& text_default(DefaultSpec::Kind kind, Text text) {
+        set_default(kind).text = text;
         return self();
     }
 };
 
+/// The most columns an index, key or foreign key lists: PostgreSQL's own limit (INDEX_MAX_KEYS).
+inline constexpr std::size_t kMaxKeyColumns = 32;
+/// The most `WITH (...)` options one index or view takes.
+inline constexpr std::size_t kMaxOptions = 16;
+/// The most roles one policy names.
+inline constexpr std::size_t kMaxPolicyRoles = 16;
+
 /// One element of an index: a column name or an SQL expression, with its ordering.
 struct IndexElement {
-    std::string value;
+    Text value;
     bool is_expression = false;
     bool asc = true;
-    std::string nulls;   ///< "first", "last" or "" (the direction's default)
-    std::string opclass; ///< "" = the default operator class
+    Text nulls;   ///< "first", "last" or "" (the direction's default)
+    Text opclass; ///< "" = the default operator class
 };
 
 /// An index target as written: a column name or `sql("lower(email)")`. Dialects derive their
 /// IndexTarget from it (adding ordering modifiers where they have them).
 struct IndexTargetBase : IndexElement {
-    IndexTargetBase(const char* column) { value = column; }
-    IndexTargetBase(std::string column) { value = std::move(column); }
-    IndexTargetBase(Sql expression) {
-        value = std::move(expression.text);
+    constexpr IndexTargetBase(const char* column) { value = column; }
+    template <class String>
+    requires requires(const String& s) { Text(s); }
+    constexpr IndexTargetBase(const String& column) { value = Text(column); }
+    constexpr IndexTargetBase(Sql expression) {
+        value = expression.text;
         is_expression = true;
     }
 };
@@ -150,23 +244,40 @@ struct IndexTargetBase : IndexElement {
 /// What a table-level declaration is.
 enum class ExtraKind { index, unique_index, primary_key, foreign_key, unique, check, policy };
 
+/// A row-level security policy's options, as declared.
+struct PolicySpec {
+    Text as = "permissive";
+    Text for_ = "all";
+    Text to[kMaxPolicyRoles] = {}; ///< none given: `public`
+    bool has_using = false;
+    Text using_;
+    bool has_with_check = false;
+    Text with_check;
+};
+
 /// What a table-level declaration has collected; fields a dialect has no setter for keep their
 /// neutral value.
 struct ExtraSpec {
     ExtraKind kind = ExtraKind::index;
-    std::string name;
-    std::vector<IndexElement> targets;    ///< index elements, or the key's columns
-    std::optional<std::string> predicate; ///< index WHERE, or the CHECK expression
-    std::string method;                   ///< index USING
+    Text name;
+    IndexElement targets[kMaxKeyColumns] = {}; ///< index elements, or the key's columns
+    std::size_t target_count = 0;
+    bool has_predicate = false;
+    Text predicate; ///< index WHERE, or the CHECK expression
+    Text method;    ///< index USING
     bool build_concurrently = false;
-    std::vector<std::pair<std::string, std::string>> options; ///< index WITH (...)
+    Option options[kMaxOptions] = {}; ///< index WITH (...)
+    std::size_t option_count = 0;
     bool distinct_nulls = true;
-    std::string table_to;
-    std::string schema_to;
-    std::vector<std::string> columns_to;
-    std::string delete_action = action::no_action;
-    std::string update_action = action::no_action;
-    Policy policy_value;
+    Text table_to;
+    Text schema_to;
+    Text columns_to[kMaxKeyColumns] = {};
+    std::size_t columns_to_count = 0;
+    Text delete_action = action::no_action;
+    Text update_action = action::no_action;
+    PolicySpec policy{};
+    /// A list held more than its array does; the library reports it when the table is declared.
+    bool overflow = false;
 };
 
 /// The setters every dialect's table-level declaration has (`Self` is the dialect's TableExtra,
@@ -176,60 +287,84 @@ public:
     using Kind = ExtraKind;
 
     /// The columns or expressions the index/unique/primary key covers.
-    Self& on(std::initializer_list<Target> new_targets) {
-        targets.assign(new_targets.begin(), new_targets.end());
+    constexpr Self& on(std::initializer_list<Target> new_targets) {
+        target_count = 0;
+        for (const auto& target : new_targets)
+            add_target(target);
         return self();
     }
     /// Partial index predicate.
-    Self& where(const std::string& new_predicate) {
+    constexpr Self& where(Text new_predicate) {
+        has_predicate = true;
         predicate = new_predicate;
         return self();
     }
     /// Foreign key actions.
-    Self& on_delete(const std::string& action) {
+    constexpr Self& on_delete(Text action) {
         delete_action = action;
         return self();
     }
-    Self& on_update(const std::string& action) {
+    constexpr Self& on_update(Text action) {
         update_action = action;
         return self();
     }
 
+    constexpr void add_target(const IndexElement& target) {
+        if (target_count == kMaxKeyColumns) {
+            overflow = true;
+            return;
+        }
+        targets[target_count++] = target;
+    }
+
 protected:
-    Self& self() { return static_cast<Self&>(*this); }
-    Self& set_references(const std::string& table, std::initializer_list<std::string> columns,
-                         const std::string& schema) {
+    constexpr Self& self() { return static_cast<Self&>(*this); }
+    constexpr Self& set_references(Text table, std::initializer_list<Text> columns, Text schema) {
         table_to = table;
         schema_to = schema;
-        columns_to.assign(columns.begin(), columns.end());
+        columns_to_count = 0;
+        for (Text column : columns) {
+            if (columns_to_count == kMaxKeyColumns) {
+                overflow = true;
+                break;
+            }
+            columns_to[columns_to_count++] = column;
+        }
         return self();
     }
 };
 
 /// A declaration of `kind` named `name` (empty = drizzle's default name).
-template <class Extra> Extra make_extra(ExtraKind kind, std::string name) {
+template <class Extra> constexpr Extra make_extra(ExtraKind kind, Text name) {
     Extra extra;
     extra.kind = kind;
-    extra.name = std::move(name);
+    extra.name = name;
     return extra;
 }
 
 /// A key (primary, foreign) over `columns`.
-template <class Extra> Extra make_key(ExtraKind kind, std::initializer_list<std::string> columns, std::string name) {
-    auto extra = make_extra<Extra>(kind, std::move(name));
-    for (const auto& column : columns) {
+template <class Extra> constexpr Extra make_key(ExtraKind kind, std::initializer_list<Text> columns, Text name) {
+    auto extra = make_extra<Extra>(kind, name);
+    for (Text column : columns) {
         IndexElement element;
         element.value = column;
-        extra.targets.push_back(std::move(element));
+        extra.add_target(element);
     }
     return extra;
 }
 
 /// A CHECK constraint.
-template <class Extra> Extra make_check(std::string name, std::string expression) {
-    auto extra = make_extra<Extra>(ExtraKind::check, std::move(name));
-    extra.predicate = std::move(expression);
+template <class Extra> constexpr Extra make_check(Text name, Text expression) {
+    auto extra = make_extra<Extra>(ExtraKind::check, name);
+    extra.has_predicate = true;
+    extra.predicate = expression;
     return extra;
 }
+
+/// A declared object's names as the library keeps them (valid for the life of the process).
+struct DeclaredName {
+    Text schema;
+    Text name;
+};
 
 } // namespace drizzle::dsl

@@ -11,18 +11,11 @@
 //       index("users_email_idx").on({"email"}),
 //   });
 //
-// Every table, enum, sequence, view, schema and role declared here registers itself.
+// Every table, enum, sequence, view, schema and role declared here registers itself. Builders are
+// plain data (see dsl/common.hpp); the library turns them into the schema model.
 #pragma once
 
 #include "drizzle/dsl/common.hpp"
-#include "drizzle/dsl/registry.hpp"
-#include "drizzle/schema/model.hpp"
-
-#include <cstdint>
-#include <initializer_list>
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace drizzle::pg::dsl {
 
@@ -30,102 +23,181 @@ namespace action = ::drizzle::dsl::action;
 using ::drizzle::dsl::ColumnRef;
 using ::drizzle::dsl::ref;
 using ::drizzle::dsl::ReferenceOptions;
+using ::drizzle::dsl::SequenceParams;
 using ::drizzle::dsl::Sql;
 using ::drizzle::dsl::sql;
+using ::drizzle::dsl::Text;
 
 /// A column in another schema: `ref("billing", "invoices", "id")`.
-inline ColumnRef ref(std::string schema, std::string table, std::string column) {
-    return {std::move(schema), std::move(table), std::move(column)};
+constexpr ColumnRef ref(Text schema, Text table, Text column) {
+    return {schema, table, column};
 }
-
-/// Identity and sequence parameters; unset keeps PostgreSQL's default.
-struct SequenceParams {
-    std::optional<std::int64_t> increment{};
-    std::optional<std::int64_t> min_value{};
-    std::optional<std::int64_t> max_value{};
-    std::optional<std::int64_t> start_with{};
-    std::optional<std::int64_t> cache{};
-    bool cycle = false;
-    std::string name{}; ///< identity only: the sequence name, empty = PostgreSQL's default
-};
 
 /// Builds one column; every modifier returns the builder. not_null, default_, default_sql and
 /// references come from dsl::ColumnBuilderBase.
 class ColumnBuilder : public ::drizzle::dsl::ColumnBuilderBase<ColumnBuilder> {
 public:
-    ColumnBuilder(std::string name, std::string type, std::string type_schema = {})
-        : ColumnBuilderBase(std::move(name), std::move(type), std::move(type_schema)) {}
+    using ColumnBuilderBase::ColumnBuilderBase;
 
-    ColumnBuilder& primary_key();
+    constexpr ColumnBuilder& primary_key() {
+        ColumnSpec::primary_key = true;
+        return *this;
+    }
     /// `DEFAULT now()`, for date/time columns.
-    ColumnBuilder& default_now() { return default_(sql("now()")); }
+    constexpr ColumnBuilder& default_now() { return default_(sql("now()")); }
     /// `DEFAULT gen_random_uuid()`, for uuid columns.
-    ColumnBuilder& default_random() { return default_(sql("gen_random_uuid()")); }
+    constexpr ColumnBuilder& default_random() { return default_(sql("gen_random_uuid()")); }
     /// UNIQUE; `nulls_not_distinct` gives PostgreSQL 15's NULLS NOT DISTINCT.
-    ColumnBuilder& unique(std::string name = {}, bool nulls_not_distinct = false);
+    constexpr ColumnBuilder& unique(Text constraint_name = {}, bool nulls_not_distinct = false) {
+        ColumnSpec::unique = true;
+        unique_name = constraint_name;
+        unique_nulls_not_distinct = nulls_not_distinct;
+        return *this;
+    }
     /// GENERATED ALWAYS AS (expression) STORED.
-    ColumnBuilder& generated_always_as(const std::string& expression);
-    ColumnBuilder& generated_always_as_identity(SequenceParams params = {});
-    ColumnBuilder& generated_by_default_as_identity(SequenceParams params = {});
+    constexpr ColumnBuilder& generated_always_as(Text expression) {
+        generated = true;
+        generated_stored = true;
+        generated_expression = expression;
+        return *this;
+    }
+    constexpr ColumnBuilder& generated_always_as_identity(SequenceParams params = {}) {
+        return with_identity(Identity::always, params);
+    }
+    constexpr ColumnBuilder& generated_by_default_as_identity(SequenceParams params = {}) {
+        return with_identity(Identity::by_default, params);
+    }
     /// An array of this type; call twice for two dimensions.
-    ColumnBuilder& array();
+    constexpr ColumnBuilder& array() {
+        ++dimensions;
+        return *this;
+    }
+
+private:
+    constexpr ColumnBuilder& with_identity(Identity kind, SequenceParams params) {
+        identity = kind;
+        identity_params = params;
+        ColumnSpec::not_null = true; // identity columns are NOT NULL in PostgreSQL
+        return *this;
+    }
 };
 
 struct LengthOptions {
-    std::optional<int> length{};
+    int length = -1; ///< -1: no length
 };
 struct NumericOptions {
-    std::optional<int> precision{};
-    std::optional<int> scale{};
+    int precision = -1; ///< -1: no precision
+    int scale = -1;     ///< -1: no scale
 };
 struct TimeOptions {
-    std::optional<int> precision{};
+    int precision = -1; ///< -1: the type's default precision
     bool with_timezone = false;
 };
 
-ColumnBuilder serial(std::string name);
-ColumnBuilder smallserial(std::string name);
-ColumnBuilder bigserial(std::string name);
-ColumnBuilder integer(std::string name);
-ColumnBuilder smallint(std::string name);
-ColumnBuilder bigint(std::string name);
-ColumnBuilder text(std::string name);
-ColumnBuilder varchar(std::string name, LengthOptions options = {});
-ColumnBuilder char_(std::string name, LengthOptions options = {});
-ColumnBuilder boolean(std::string name);
-ColumnBuilder numeric(std::string name, NumericOptions options = {});
-ColumnBuilder real(std::string name);
-ColumnBuilder double_precision(std::string name);
-ColumnBuilder date(std::string name);
-ColumnBuilder time(std::string name, TimeOptions options = {});
-ColumnBuilder timestamp(std::string name, TimeOptions options = {});
-ColumnBuilder interval(std::string name);
-ColumnBuilder json(std::string name);
-ColumnBuilder jsonb(std::string name);
-ColumnBuilder uuid(std::string name);
-ColumnBuilder inet(std::string name);
-ColumnBuilder cidr(std::string name);
-ColumnBuilder macaddr(std::string name);
+namespace detail {
+constexpr ColumnBuilder typed(Text name, Text type, int first = -1, int second = -1, Text suffix = {}) {
+    ColumnBuilder column(name, type);
+    column.type_args[0] = first;
+    column.type_args[1] = first < 0 ? -1 : second;
+    column.type_suffix = suffix;
+    return column;
+}
+constexpr ColumnBuilder time_typed(Text name, Text type, TimeOptions options) {
+    return typed(name, type, options.precision, -1, options.with_timezone ? " with time zone" : "");
+}
+} // namespace detail
+
+constexpr ColumnBuilder serial(Text name) {
+    return {name, "serial"};
+}
+constexpr ColumnBuilder smallserial(Text name) {
+    return {name, "smallserial"};
+}
+constexpr ColumnBuilder bigserial(Text name) {
+    return {name, "bigserial"};
+}
+constexpr ColumnBuilder integer(Text name) {
+    return {name, "integer"};
+}
+constexpr ColumnBuilder smallint(Text name) {
+    return {name, "smallint"};
+}
+constexpr ColumnBuilder bigint(Text name) {
+    return {name, "bigint"};
+}
+constexpr ColumnBuilder text(Text name) {
+    return {name, "text"};
+}
+constexpr ColumnBuilder varchar(Text name, LengthOptions options = {}) {
+    return detail::typed(name, "varchar", options.length);
+}
+constexpr ColumnBuilder char_(Text name, LengthOptions options = {}) {
+    return detail::typed(name, "char", options.length);
+}
+constexpr ColumnBuilder boolean(Text name) {
+    return {name, "boolean"};
+}
+constexpr ColumnBuilder numeric(Text name, NumericOptions options = {}) {
+    return detail::typed(name, "numeric", options.precision, options.scale);
+}
+constexpr ColumnBuilder real(Text name) {
+    return {name, "real"};
+}
+constexpr ColumnBuilder double_precision(Text name) {
+    return {name, "double precision"};
+}
+constexpr ColumnBuilder date(Text name) {
+    return {name, "date"};
+}
+constexpr ColumnBuilder time(Text name, TimeOptions options = {}) {
+    return detail::time_typed(name, "time", options);
+}
+constexpr ColumnBuilder timestamp(Text name, TimeOptions options = {}) {
+    return detail::time_typed(name, "timestamp", options);
+}
+constexpr ColumnBuilder interval(Text name) {
+    return {name, "interval"};
+}
+constexpr ColumnBuilder json(Text name) {
+    return {name, "json"};
+}
+constexpr ColumnBuilder jsonb(Text name) {
+    return {name, "jsonb"};
+}
+constexpr ColumnBuilder uuid(Text name) {
+    return {name, "uuid"};
+}
+constexpr ColumnBuilder inet(Text name) {
+    return {name, "inet"};
+}
+constexpr ColumnBuilder cidr(Text name) {
+    return {name, "cidr"};
+}
+constexpr ColumnBuilder macaddr(Text name) {
+    return {name, "macaddr"};
+}
 /// A column of any other SQL type, spelled as PostgreSQL prints it: `custom_type("doc", "tsvector")`.
-ColumnBuilder custom_type(std::string name, std::string sql_type);
+constexpr ColumnBuilder custom_type(Text name, Text sql_type) {
+    return {name, sql_type};
+}
 
 /// An index element: a column name or `sql("lower(email)")`, with ordering.
 struct IndexTarget : ::drizzle::dsl::IndexTargetBase {
     using IndexTargetBase::IndexTargetBase;
-    IndexTarget& desc() {
+    constexpr IndexTarget& desc() {
         asc = false;
         return *this;
     }
-    IndexTarget& nulls_first() {
+    constexpr IndexTarget& nulls_first() {
         nulls = "first";
         return *this;
     }
-    IndexTarget& nulls_last() {
+    constexpr IndexTarget& nulls_last() {
         nulls = "last";
         return *this;
     }
-    IndexTarget& op(std::string opclass_name) {
-        opclass = std::move(opclass_name);
+    constexpr IndexTarget& op(Text opclass_name) {
+        opclass = opclass_name;
         return *this;
     }
 };
@@ -134,86 +206,121 @@ struct IndexTarget : ::drizzle::dsl::IndexTargetBase {
 /// on, where, on_delete and on_update come from dsl::TableExtraBase.
 class TableExtra : public ::drizzle::dsl::TableExtraBase<TableExtra, IndexTarget> {
 public:
-    TableExtra& using_(const std::string& new_method);
-    TableExtra& concurrently();
-    TableExtra& with(std::initializer_list<std::pair<std::string, std::string>> new_options);
-    TableExtra& nulls_not_distinct();
+    constexpr TableExtra& using_(Text new_method) {
+        method = new_method;
+        return *this;
+    }
+    constexpr TableExtra& concurrently() {
+        build_concurrently = true;
+        return *this;
+    }
+    constexpr TableExtra& with(std::initializer_list<::drizzle::dsl::Option> new_options) {
+        option_count = 0;
+        for (const auto& option : new_options) {
+            if (option_count == ::drizzle::dsl::kMaxOptions) {
+                overflow = true;
+                break;
+            }
+            options[option_count++] = option;
+        }
+        return *this;
+    }
+    constexpr TableExtra& nulls_not_distinct() {
+        distinct_nulls = false;
+        return *this;
+    }
     /// Foreign key target; `schema` "" = public.
-    TableExtra& references(const std::string& table, std::initializer_list<std::string> columns,
-                           const std::string& schema = {}) {
+    constexpr TableExtra& references(Text table, std::initializer_list<Text> columns, Text schema = {}) {
         return set_references(table, columns, schema);
     }
 };
 
-inline TableExtra index(std::string name) {
-    return ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::index, std::move(name));
+constexpr TableExtra index(Text name) {
+    return ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::index, name);
 }
-inline TableExtra unique_index(std::string name) {
-    return ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::unique_index, std::move(name));
+constexpr TableExtra unique_index(Text name) {
+    return ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::unique_index, name);
 }
-inline TableExtra primary_key(std::initializer_list<std::string> columns, std::string name = {}) {
-    return ::drizzle::dsl::make_key<TableExtra>(::drizzle::dsl::ExtraKind::primary_key, columns, std::move(name));
+constexpr TableExtra primary_key(std::initializer_list<Text> columns, Text name = {}) {
+    return ::drizzle::dsl::make_key<TableExtra>(::drizzle::dsl::ExtraKind::primary_key, columns, name);
 }
-inline TableExtra foreign_key(std::initializer_list<std::string> columns, std::string name = {}) {
-    return ::drizzle::dsl::make_key<TableExtra>(::drizzle::dsl::ExtraKind::foreign_key, columns, std::move(name));
+constexpr TableExtra foreign_key(std::initializer_list<Text> columns, Text name = {}) {
+    return ::drizzle::dsl::make_key<TableExtra>(::drizzle::dsl::ExtraKind::foreign_key, columns, name);
 }
-inline TableExtra unique(std::string name = {}) {
-    return ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::unique, std::move(name));
+constexpr TableExtra unique(Text name = {}) {
+    return ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::unique, name);
 }
-inline TableExtra check(std::string name, std::string expression) {
-    return ::drizzle::dsl::make_check<TableExtra>(std::move(name), std::move(expression));
+constexpr TableExtra check(Text name, Text expression) {
+    return ::drizzle::dsl::make_check<TableExtra>(name, expression);
 }
 
 struct PolicyOptions {
-    std::string as = "permissive";
-    std::string for_ = "all";
-    std::vector<std::string> to = {"public"};
-    std::optional<std::string> using_{};
-    std::optional<std::string> with_check{};
+    Text as = "permissive";
+    Text for_ = "all";
+    std::initializer_list<Text> to{}; ///< the roles; none given: `public`
+    ::drizzle::dsl::OptionalText using_{};
+    ::drizzle::dsl::OptionalText with_check{};
 };
 /// A row-level security policy; declaring one enables RLS on the table, as drizzle does.
-TableExtra pg_policy(std::string name, PolicyOptions options = {});
+constexpr TableExtra pg_policy(Text name, PolicyOptions options = {}) {
+    auto extra = ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::policy, name);
+    extra.policy.as = options.as;
+    extra.policy.for_ = options.for_;
+    std::size_t count = 0;
+    for (Text role : options.to) {
+        if (count == ::drizzle::dsl::kMaxPolicyRoles) {
+            extra.overflow = true;
+            break;
+        }
+        extra.policy.to[count++] = role;
+    }
+    extra.policy.has_using = options.using_.set;
+    extra.policy.using_ = options.using_.value;
+    extra.policy.has_with_check = options.with_check.set;
+    extra.policy.with_check = options.with_check.value;
+    return extra;
+}
 
 /// A declared table; `users["id"]` refers to its column.
 class TableHandle {
 public:
-    TableHandle(std::string schema, std::string name) : schema_(std::move(schema)), name_(std::move(name)) {}
-    ColumnRef operator[](const std::string& column) const { return {schema_, name_, column}; }
-    const std::string& name() const { return name_; }
+    constexpr explicit TableHandle(::drizzle::dsl::DeclaredName declared) : declared_(declared) {}
+    constexpr ColumnRef operator[](Text column) const { return {declared_.schema, declared_.name, column}; }
+    constexpr Text name() const { return declared_.name; }
     /// Turns row-level security on (without policies).
     const TableHandle& enable_rls() const;
 
 private:
-    std::string schema_;
-    std::string name_;
+    ::drizzle::dsl::DeclaredName declared_;
 };
 
 /// Declares (and registers) a table in the public schema.
-TableHandle pg_table(std::string name, std::initializer_list<ColumnBuilder> columns,
+TableHandle pg_table(Text name, std::initializer_list<ColumnBuilder> columns,
                      std::initializer_list<TableExtra> extras = {});
 
 /// A declared enum type; call it to make a column: `mood("mood")`.
 class EnumHandle {
 public:
-    EnumHandle(std::string schema, std::string name) : schema_(std::move(schema)), name_(std::move(name)) {}
-    ColumnBuilder operator()(std::string column) const;
+    constexpr explicit EnumHandle(::drizzle::dsl::DeclaredName declared) : declared_(declared) {}
+    constexpr ColumnBuilder operator()(Text column) const {
+        return {column, declared_.name, declared_.schema.empty() ? Text("public") : declared_.schema};
+    }
 
 private:
-    std::string schema_;
-    std::string name_;
+    ::drizzle::dsl::DeclaredName declared_;
 };
 
 /// What pg_sequence/pg_view/pg_role return, so they can be declared as `inline const auto x = ...`.
 struct Declared {
-    std::string name;
+    Text name;
 };
 
 /// View options: `WITH (...)`; materialized views also `WITH NO DATA`, `USING`, `TABLESPACE`.
 struct ViewOptions {
-    std::vector<std::pair<std::string, std::string>> with{};
+    std::initializer_list<::drizzle::dsl::Option> with{};
     bool with_no_data = false;
-    std::string using_{};
-    std::string tablespace{};
+    Text using_{};
+    Text tablespace{};
 };
 
 /// A non-public schema: `inline const auto billing = pg_schema("billing");` then
@@ -221,37 +328,42 @@ struct ViewOptions {
 /// `billing.materialized_view(...)`.
 class SchemaHandle {
 public:
-    explicit SchemaHandle(std::string name);
-    TableHandle table(std::string name, std::initializer_list<ColumnBuilder> columns,
+    explicit SchemaHandle(Text name);
+    TableHandle table(Text name, std::initializer_list<ColumnBuilder> columns,
                       std::initializer_list<TableExtra> extras = {}) const;
-    EnumHandle enum_(std::string name, std::initializer_list<std::string> values) const;
-    Declared sequence(std::string name, SequenceParams params = {}) const;
-    Declared view(std::string name, std::string definition, ViewOptions options = {}) const;
-    Declared materialized_view(std::string name, std::string definition, ViewOptions options = {}) const;
-    const std::string& name() const { return name_; }
+    EnumHandle enum_(Text name, std::initializer_list<Text> values) const;
+    Declared sequence(Text name, SequenceParams params = {}) const;
+    Declared view(Text name, Text definition, ViewOptions options = {}) const;
+    Declared materialized_view(Text name, Text definition, ViewOptions options = {}) const;
+    constexpr Text name() const { return name_; }
 
 private:
-    std::string name_;
+    Text name_;
 };
 
-SchemaHandle pg_schema(std::string name);
-EnumHandle pg_enum(std::string name, std::initializer_list<std::string> values);
+SchemaHandle pg_schema(Text name);
+EnumHandle pg_enum(Text name, std::initializer_list<Text> values);
 /// A standalone sequence; drizzle records every parameter, so unset ones get PostgreSQL's defaults.
-Declared pg_sequence(std::string name, SequenceParams params = {});
+Declared pg_sequence(Text name, SequenceParams params = {});
 
-Declared pg_view(std::string name, std::string definition, ViewOptions options = {});
-Declared pg_materialized_view(std::string name, std::string definition, ViewOptions options = {});
+Declared pg_view(Text name, Text definition, ViewOptions options = {});
+Declared pg_materialized_view(Text name, Text definition, ViewOptions options = {});
 
 struct RoleOptions {
     bool create_db = false;
     bool create_role = false;
     bool inherit = true;
 };
-Declared pg_role(std::string name, RoleOptions options = {});
+Declared pg_role(Text name, RoleOptions options = {});
+
+namespace detail {
+/// Records that this header was included: a schema that declares nothing is a PostgreSQL one.
+bool note_pg_dsl();
+} // namespace detail
 
 } // namespace drizzle::pg::dsl
 
 namespace drizzle::dsl {
 /// Including this header makes a schema that declares nothing a PostgreSQL one (see note_dialect).
-inline const bool pg_dsl_included = (note_dialect(Dialect::postgresql), true);
+inline const bool pg_dsl_included = ::drizzle::pg::dsl::detail::note_pg_dsl();
 } // namespace drizzle::dsl

@@ -1,6 +1,7 @@
 // The registry where DSL-declared tables and views put themselves, read by the exporter.
 #pragma once
 
+#include "drizzle/dsl/common.hpp"
 #include "drizzle/schema/model.hpp"
 
 #include <ostream>
@@ -21,6 +22,16 @@ void register_sequence(Dialect dialect, Sequence sequence);
 void register_role(Dialect dialect, Role role);
 /// Turns on row-level security for a registered table.
 void enable_rls(Dialect dialect, const std::string& schema, const std::string& table);
+
+/// The model column a DSL column builder describes (what its table declaration would record).
+Column to_column(const ColumnSpec& spec);
+
+/// A mistake in a declaration found while building the model (reported with the conflicts).
+void report_declaration_error(std::string message);
+
+/// Keeps `text` for the life of the process and returns a view of the kept copy: the names a
+/// declaration's handle refers to (`users["id"]`) outlive the strings they were declared with.
+Text intern(std::string text);
 
 /// Records that the DSL header of `dialect` was included: an exporter of headers that declare
 /// nothing (an empty database pulled, say) then still reports a schema of that dialect.

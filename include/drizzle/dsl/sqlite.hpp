@@ -9,19 +9,11 @@
 //       index("users_email_idx").on({"email"}),
 //   });
 //
-// Every table and view built here registers itself, so the exporter sees all of them.
+// Every table and view built here registers itself, so the exporter sees all of them. Builders are
+// plain data (see dsl/common.hpp); the library turns them into the schema model.
 #pragma once
 
 #include "drizzle/dsl/common.hpp"
-#include "drizzle/dsl/registry.hpp"
-#include "drizzle/schema/model.hpp"
-
-#include <cstdint>
-#include <initializer_list>
-#include <optional>
-#include <string>
-#include <variant>
-#include <vector>
 
 namespace drizzle::sqlite {
 
@@ -31,6 +23,7 @@ using drizzle::dsl::ref;
 using drizzle::dsl::ReferenceOptions;
 using drizzle::dsl::Sql;
 using drizzle::dsl::sql;
+using drizzle::dsl::Text;
 
 struct PrimaryKeyOptions {
     bool auto_increment = false;
@@ -46,14 +39,27 @@ struct GeneratedOptions {
 /// default_sql and references come from dsl::ColumnBuilderBase.
 class ColumnBuilder : public dsl::ColumnBuilderBase<ColumnBuilder> {
 public:
-    ColumnBuilder(std::string name, std::string type) : ColumnBuilderBase(std::move(name), std::move(type), {}) {}
+    using ColumnBuilderBase::ColumnBuilderBase;
 
     /// PRIMARY KEY; `{.auto_increment = true}` adds AUTOINCREMENT (integer columns only).
-    ColumnBuilder& primary_key(PrimaryKeyOptions options = {});
+    constexpr ColumnBuilder& primary_key(PrimaryKeyOptions options = {}) {
+        ColumnSpec::primary_key = true;
+        autoincrement = options.auto_increment;
+        return *this;
+    }
     /// A UNIQUE constraint on this column (drizzle's default name `<table>_<column>_unique`).
-    ColumnBuilder& unique(std::string name = {});
+    constexpr ColumnBuilder& unique(Text constraint_name = {}) {
+        ColumnSpec::unique = true;
+        unique_name = constraint_name;
+        return *this;
+    }
     /// GENERATED ALWAYS AS (expression) VIRTUAL|STORED.
-    ColumnBuilder& generated_always_as(const std::string& expression, GeneratedOptions options = {});
+    constexpr ColumnBuilder& generated_always_as(Text expression, GeneratedOptions options = {}) {
+        generated = true;
+        generated_stored = options.mode == GeneratedMode::stored;
+        generated_expression = expression;
+        return *this;
+    }
 };
 
 enum class IntegerMode { number, boolean, timestamp, timestamp_ms };
@@ -62,8 +68,8 @@ struct IntegerOptions {
 };
 enum class TextMode { text, json };
 struct TextOptions {
-    std::optional<int> length{};            ///< `text(256)`
-    std::vector<std::string> enum_values{}; ///< type-level only; SQLite stores plain text
+    int length = -1;                           ///< `text(256)`; -1: no length
+    std::initializer_list<Text> enum_values{}; ///< type-level only; SQLite stores plain text
     TextMode mode = TextMode::text;
 };
 enum class BlobMode { buffer, json, bigint };
@@ -72,14 +78,28 @@ struct BlobOptions {
 };
 
 /// `integer` (modes number/boolean/timestamp/timestamp_ms all store INTEGER).
-ColumnBuilder integer(std::string name, IntegerOptions options = {});
+constexpr ColumnBuilder integer(Text name, IntegerOptions = {}) {
+    return {name, "integer"};
+}
 /// `text`, optionally with a length: `text("email", {.length = 256})`.
-ColumnBuilder text(std::string name, TextOptions options = {});
-ColumnBuilder real(std::string name);
-ColumnBuilder blob(std::string name, BlobOptions options = {});
-ColumnBuilder numeric(std::string name);
+constexpr ColumnBuilder text(Text name, TextOptions options = {}) {
+    ColumnBuilder column(name, "text");
+    column.type_args[0] = options.length;
+    return column;
+}
+constexpr ColumnBuilder real(Text name) {
+    return {name, "real"};
+}
+constexpr ColumnBuilder blob(Text name, BlobOptions = {}) {
+    return {name, "blob"};
+}
+constexpr ColumnBuilder numeric(Text name) {
+    return {name, "numeric"};
+}
 /// A column of any other declared type, kept as written: `custom_type("created", "DATETIME")`.
-ColumnBuilder custom_type(std::string name, std::string sql_type);
+constexpr ColumnBuilder custom_type(Text name, Text sql_type) {
+    return {name, sql_type};
+}
 
 /// An index element: a column name or an SQL expression (`sql("lower(email)")`).
 struct IndexTarget : dsl::IndexTargetBase {
@@ -91,67 +111,72 @@ struct IndexTarget : dsl::IndexTargetBase {
 class TableExtra : public dsl::TableExtraBase<TableExtra, IndexTarget> {
 public:
     /// Foreign key target.
-    TableExtra& references(const std::string& table, std::initializer_list<std::string> columns) {
+    constexpr TableExtra& references(Text table, std::initializer_list<Text> columns) {
         return set_references(table, columns, {});
     }
 };
 
-inline TableExtra index(std::string name) {
-    return dsl::make_extra<TableExtra>(dsl::ExtraKind::index, std::move(name));
+constexpr TableExtra index(Text name) {
+    return dsl::make_extra<TableExtra>(dsl::ExtraKind::index, name);
 }
-inline TableExtra unique_index(std::string name) {
-    return dsl::make_extra<TableExtra>(dsl::ExtraKind::unique_index, std::move(name));
+constexpr TableExtra unique_index(Text name) {
+    return dsl::make_extra<TableExtra>(dsl::ExtraKind::unique_index, name);
 }
 /// Composite primary key; `name` empty = drizzle's default name.
-inline TableExtra primary_key(std::initializer_list<std::string> columns, std::string name = {}) {
-    return dsl::make_key<TableExtra>(dsl::ExtraKind::primary_key, columns, std::move(name));
+constexpr TableExtra primary_key(std::initializer_list<Text> columns, Text name = {}) {
+    return dsl::make_key<TableExtra>(dsl::ExtraKind::primary_key, columns, name);
 }
 /// Table-level foreign key: `foreign_key({"a", "b"}).references("other", {"x", "y"})`.
-inline TableExtra foreign_key(std::initializer_list<std::string> columns, std::string name = {}) {
-    return dsl::make_key<TableExtra>(dsl::ExtraKind::foreign_key, columns, std::move(name));
+constexpr TableExtra foreign_key(std::initializer_list<Text> columns, Text name = {}) {
+    return dsl::make_key<TableExtra>(dsl::ExtraKind::foreign_key, columns, name);
 }
 /// Table-level unique constraint: `unique("name").on({"a", "b"})` (empty name = default name).
-inline TableExtra unique(std::string name = {}) {
-    return dsl::make_extra<TableExtra>(dsl::ExtraKind::unique, std::move(name));
+constexpr TableExtra unique(Text name = {}) {
+    return dsl::make_extra<TableExtra>(dsl::ExtraKind::unique, name);
 }
 /// CHECK constraint.
-inline TableExtra check(std::string name, std::string expression) {
-    return dsl::make_check<TableExtra>(std::move(name), std::move(expression));
+constexpr TableExtra check(Text name, Text expression) {
+    return dsl::make_check<TableExtra>(name, expression);
 }
 
 /// A declared table; indexing it gives column references: `users["id"]`.
 class TableHandle {
 public:
-    explicit TableHandle(std::string name) : name_(std::move(name)) {}
-    ColumnRef operator[](const std::string& column) const { return {name_, column}; }
-    const std::string& name() const { return name_; }
+    constexpr explicit TableHandle(dsl::DeclaredName declared) : declared_(declared) {}
+    constexpr ColumnRef operator[](Text column) const { return {declared_.name, column}; }
+    constexpr Text name() const { return declared_.name; }
 
 private:
-    std::string name_;
+    dsl::DeclaredName declared_;
 };
 
 /// Declares (and registers) a table.
-TableHandle sqlite_table(std::string name, std::initializer_list<ColumnBuilder> columns,
+TableHandle sqlite_table(Text name, std::initializer_list<ColumnBuilder> columns,
                          std::initializer_list<TableExtra> extras = {});
 
 /// A declared view.
 class ViewHandle {
 public:
-    explicit ViewHandle(std::string name) : name_(std::move(name)) {}
-    const std::string& name() const { return name_; }
+    constexpr explicit ViewHandle(dsl::DeclaredName declared) : declared_(declared) {}
+    constexpr Text name() const { return declared_.name; }
 
 private:
-    std::string name_;
+    dsl::DeclaredName declared_;
 };
 
 /// Declares (and registers) a view: `sqlite_view("active_users", "select ... from users")`.
-ViewHandle sqlite_view(std::string name, std::string definition);
+ViewHandle sqlite_view(Text name, Text definition);
 /// Declares a view that exists already and is managed elsewhere (never created or dropped).
-ViewHandle sqlite_existing_view(std::string name);
+ViewHandle sqlite_existing_view(Text name);
+
+namespace detail {
+/// Records that this header was included: a schema that declares nothing is a SQLite one.
+bool note_sqlite_dsl();
+} // namespace detail
 
 } // namespace drizzle::sqlite
 
 namespace drizzle::dsl {
 /// Including this header makes a schema that declares nothing a SQLite one (see note_dialect).
-inline const bool sqlite_dsl_included = (note_dialect(Dialect::sqlite), true);
+inline const bool sqlite_dsl_included = ::drizzle::sqlite::detail::note_sqlite_dsl();
 } // namespace drizzle::dsl

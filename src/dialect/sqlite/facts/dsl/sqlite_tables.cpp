@@ -1,4 +1,5 @@
-// Tables and views of the SQLite DSL; the shared table building is dsl/table_build.
+// Tables and views of the SQLite DSL: each declaration's plain data becomes the model and is
+// registered (the shared table building is dsl/table_build).
 #include "drizzle/dsl/registry.hpp"
 #include "drizzle/dsl/sqlite.hpp"
 #include "dsl/table_build.hpp"
@@ -6,34 +7,40 @@
 namespace drizzle::sqlite {
 
 namespace {
+using dsl::detail::str;
+
 // SQLite tables name their unnamed constraints when declared (the names are drizzle-kit 1.0's).
 constexpr dsl::detail::DslRules rules{.dialect = Dialect::sqlite, .name_unnamed_constraints = true};
 
 ViewHandle declare_view(View view) {
-    std::string name = view.name;
+    const Text name = dsl::intern(view.name);
     dsl::register_view(rules.dialect, std::move(view));
-    return ViewHandle(std::move(name));
+    return ViewHandle({Text{}, name});
 }
 } // namespace
 
-TableHandle sqlite_table(std::string name, std::initializer_list<ColumnBuilder> columns,
+TableHandle sqlite_table(Text name, std::initializer_list<ColumnBuilder> columns,
                          std::initializer_list<TableExtra> extras) {
-    dsl::detail::declare_table(rules, "", name, columns, extras);
-    return TableHandle(std::move(name));
+    return TableHandle(dsl::detail::declare_table(rules, {}, name, columns, extras));
 }
 
-ViewHandle sqlite_view(std::string name, std::string definition) {
+ViewHandle sqlite_view(Text name, Text definition) {
     View view;
-    view.name = std::move(name);
-    view.definition = std::move(definition);
+    view.name = str(name);
+    view.definition = str(definition);
     return declare_view(std::move(view));
 }
 
-ViewHandle sqlite_existing_view(std::string name) {
+ViewHandle sqlite_existing_view(Text name) {
     View view;
-    view.name = std::move(name);
+    view.name = str(name);
     view.is_existing = true;
     return declare_view(std::move(view));
+}
+
+bool detail::note_sqlite_dsl() {
+    dsl::note_dialect(rules.dialect);
+    return true;
 }
 
 } // namespace drizzle::sqlite
