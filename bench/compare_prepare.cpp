@@ -6,7 +6,8 @@
 //   DIR/<dialect>-<N>/schema.hpp   our DSL header (what `pull` would write for that database)
 //   DIR/<dialect>-<N>/schema.ts    the drizzle-orm TypeScript twin, for drizzle-kit
 //   DIR/<dialect>-<N>/schema.json  the snapshot the header exports (a snapshot schema source)
-// and for the largest N the same three as changed.* with one extra column on t_0000. Then
+// and for every N the same three as changed.* with one extra column on t_0000 (the edit the
+// edit-loop workloads alternate with). Then
 // DIR/history-<H>: H small PostgreSQL migrations (3 statements each) in drizzle-kit 0.31's
 // journal layout, which both tools' `migrate` read.
 #include "synthetic_schema.hpp"
@@ -114,13 +115,12 @@ int main(int argc, char** argv) {
     }
     try {
         const auto sizes = parse_sizes(sizes_text);
-        const int largest = *std::max_element(sizes.begin(), sizes.end());
         for (const auto& [dialect, label] :
              {std::pair{Dialect::postgresql, "pg"}, std::pair{Dialect::sqlite, "sqlite"}}) {
             for (int n : sizes) {
                 const fs::path dir = out / (std::string(label) + "-" + std::to_string(n));
                 write_schema_files(dir, "schema", dialect, n, false);
-                if (n == largest) write_schema_files(dir, "changed", dialect, n, true);
+                write_schema_files(dir, "changed", dialect, n, true);
             }
         }
         write_history(out / ("history-" + std::to_string(history)), history);

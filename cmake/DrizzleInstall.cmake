@@ -6,6 +6,8 @@ install(TARGETS ${DRIZZLE_INSTALL_TARGETS} EXPORT drizzleTargets
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
     RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY include/drizzle DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# Found by the installed CLI at ../libexec/drizzle-cpp (src/kit/exporter_build.cpp).
+install(TARGETS drizzle-schema-host RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/drizzle-cpp)
 install(EXPORT drizzleTargets NAMESPACE drizzle::
     DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/drizzle)
 

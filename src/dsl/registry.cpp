@@ -106,10 +106,6 @@ void enable_rls(Dialect dialect, const std::string& schema, const std::string& t
     }
 }
 
-void report_declaration_error(std::string message) {
-    registry().conflicts.push_back(std::move(message));
-}
-
 Text intern(std::string text) {
     const std::string& kept = registry().names.emplace_back(std::move(text));
     return Text(kept);

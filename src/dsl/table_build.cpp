@@ -43,10 +43,13 @@ std::optional<ColumnDefault> column_default(const DefaultSpec& value) {
     return std::nullopt;
 }
 
+/// The columns a key or constraint lists: `primary_key({...})`, or `.on({...})`.
 std::vector<std::string> target_names(const ExtraSpec& extra) {
     std::vector<std::string> names;
-    for (std::size_t i = 0; i < extra.target_count; ++i)
-        names.push_back(str(extra.targets[i].value));
+    for (Text column : extra.key_columns)
+        names.push_back(str(column));
+    for (const IndexTarget& target : extra.targets)
+        names.push_back(str(target.value));
     return names;
 }
 
@@ -87,8 +90,7 @@ Index make_index(const DslRules& rules, const ExtraSpec& extra) {
     index.name = str(extra.name);
     index.name_explicit = rules.index_names_explicit && !extra.name.empty();
     index.unique = extra.kind == ExtraKind::unique_index;
-    for (std::size_t i = 0; i < extra.target_count; ++i) {
-        const IndexElement& t = extra.targets[i];
+    for (const IndexElement& t : extra.targets) {
         index.columns.push_back({.expression = str(t.value),
                                  .is_expression = t.is_expression,
                                  .asc = t.asc,
@@ -99,8 +101,8 @@ Index make_index(const DslRules& rules, const ExtraSpec& extra) {
     const std::string method = str(extra.method);
     index.method = method == "btree" ? "" : method;
     index.concurrently = extra.build_concurrently;
-    for (std::size_t i = 0; i < extra.option_count; ++i)
-        index.with.emplace_back(str(extra.options[i].key), str(extra.options[i].value));
+    for (const Option& option : extra.options)
+        index.with.emplace_back(str(option.key), str(option.value));
     return index;
 }
 
@@ -110,9 +112,8 @@ Policy make_policy(const ExtraSpec& extra) {
     policy.as = str(extra.policy.as);
     policy.for_ = str(extra.policy.for_);
     policy.to.clear();
-    for (Text role : extra.policy.to) {
-        if (!role.empty()) policy.to.push_back(str(role));
-    }
+    for (Text role : extra.policy.to)
+        policy.to.push_back(str(role));
     if (policy.to.empty()) policy.to.push_back("public");
     if (extra.policy.has_using) policy.using_ = str(extra.policy.using_);
     if (extra.policy.has_with_check) policy.with_check = str(extra.policy.with_check);
@@ -148,8 +149,8 @@ void add_extra(const DslRules& rules, Table& table, const ExtraSpec& extra) {
         break;
     case ExtraKind::foreign_key: {
         std::vector<std::string> columns_to;
-        for (std::size_t i = 0; i < extra.columns_to_count; ++i)
-            columns_to.push_back(str(extra.columns_to[i]));
+        for (Text column : extra.columns_to)
+            columns_to.push_back(str(column));
         table.foreign_keys.push_back(make_foreign_key(rules, table.name, target_names(extra), str(extra.schema_to),
                                                       str(extra.table_to), std::move(columns_to), str(extra.name),
                                                       str(extra.delete_action), str(extra.update_action)));
@@ -167,26 +168,6 @@ void add_extra(const DslRules& rules, Table& table, const ExtraSpec& extra) {
         table.rls_enabled = true; // declaring a policy enables RLS, as drizzle does
         break;
     }
-}
-
-const char* extra_kind_name(ExtraKind kind) {
-    switch (kind) {
-    case ExtraKind::index:
-        return "index";
-    case ExtraKind::unique_index:
-        return "unique index";
-    case ExtraKind::primary_key:
-        return "primary key";
-    case ExtraKind::foreign_key:
-        return "foreign key";
-    case ExtraKind::unique:
-        return "unique constraint";
-    case ExtraKind::check:
-        return "check";
-    case ExtraKind::policy:
-        return "policy";
-    }
-    return "declaration";
 }
 
 } // namespace
@@ -207,6 +188,11 @@ Column build_column(const ColumnSpec& spec) {
     column.name = str(spec.name);
     column.type = column_type(spec);
     column.type_schema = str(spec.type_schema);
+    if (spec.type_owner != nullptr) {
+        const DeclaredName& type = spec.type_owner->declared();
+        column.type = str(type.name);
+        column.type_schema = type.schema.empty() ? "public" : str(type.schema);
+    }
     column.dimensions = spec.dimensions;
     column.not_null = spec.not_null;
     column.primary_key = spec.primary_key;
@@ -237,22 +223,16 @@ Table build_table(const DslRules& rules, const std::string& schema, const std::s
         }
         if (spec->has_reference) {
             const ColumnRef& target = spec->reference_target;
+            const DeclaredName target_table =
+                target.owner != nullptr ? target.owner->declared() : DeclaredName{target.schema, target.table};
             const ReferenceOptions& options = spec->reference_options;
-            table.foreign_keys.push_back(make_foreign_key(rules, name, {column_name}, str(target.schema),
-                                                          str(target.table), {str(target.column)}, str(options.name),
-                                                          str(options.on_delete), str(options.on_update)));
+            table.foreign_keys.push_back(make_foreign_key(
+                rules, name, {column_name}, str(target_table.schema), str(target_table.name), {str(target.column)},
+                str(options.name), str(options.on_delete), str(options.on_update)));
         }
     }
-    for (const ExtraSpec* extra : extras) {
-        if (extra->overflow) {
-            report_declaration_error("table \"" + name + "\": the " + extra_kind_name(extra->kind) +
-                                     (extra->name.empty() ? "" : " \"" + str(extra->name) + "\"") +
-                                     " lists more items than the DSL holds (" + std::to_string(kMaxKeyColumns) +
-                                     " columns, " + std::to_string(kMaxOptions) + " options, " +
-                                     std::to_string(kMaxPolicyRoles) + " roles)");
-        }
+    for (const ExtraSpec* extra : extras)
         add_extra(rules, table, *extra);
-    }
     return table;
 }
 

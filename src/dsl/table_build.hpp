@@ -36,8 +36,7 @@ Column build_column(const ColumnSpec& spec);
 /// Sequence options as drizzle-kit records them: the parameters given, as decimal text.
 SequenceOptions sequence_options(const SequenceParams& params);
 
-/// The model table `schema`.`name` declared with `columns` and `extras`; declaration mistakes the
-/// compiler cannot see (a list longer than its array) go to the registry's diagnostics.
+/// The model table `schema`.`name` declared with `columns` and `extras`.
 Table build_table(const DslRules& rules, const std::string& schema, const std::string& name,
                   const std::vector<const ColumnSpec*>& columns, const std::vector<const ExtraSpec*>& extras);
 

@@ -103,15 +103,18 @@ inline PullRoundTrip pull_round_trip(const std::filesystem::path& dir, const std
         return result;
     }
 
-    // The exporter generate just built from the header (the only one in this test's cache).
-    std::vector<fs::path> exporters;
+    // The header generate just compiled (the only one in this test's cache), loaded by the host.
+    std::vector<fs::path> objects;
     for (const auto& entry : fs::recursive_directory_iterator(dir / ".cache")) {
-        if (entry.is_regular_file() && entry.path().filename() == "exporter") exporters.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().filename() == "header.so") objects.push_back(entry.path());
     }
-    EXPECT_EQ(exporters.size(), 1u);
-    if (exporters.size() != 1) return result;
+    EXPECT_EQ(objects.size(), 1u);
+    if (objects.size() != 1) return result;
     const fs::path exported_path = dir / "exported.json";
-    EXPECT_EQ(run_command(sh_quote(exporters[0].string()) + " " + sh_quote(exported_path.string()), output), 0)
+    EXPECT_EQ(run_command(sh_quote(DRIZZLE_SCHEMA_HOST_EXE) + " " + sh_quote(objects[0].string()) + " > " +
+                              sh_quote(exported_path.string()),
+                          output),
+              0)
         << output;
     const auto exported = snapshot_body(read_file(exported_path));
     const auto recorded = snapshot_body(baseline);

@@ -83,12 +83,34 @@ constexpr Sql sql(Text text) {
     return {text};
 }
 
+/// A declared object's names as the library keeps them (valid for the life of the process).
+struct DeclaredName {
+    Text schema;
+    Text name;
+};
+
+/// What every handle of a declared object (table, enum) is: the names the library kept for it.
+/// Builders that refer to a handle hold its address, not its names: the address of a variable is
+/// known to the compiler, so `.references(users["id"])` stays constant data, and the library reads
+/// the names when the referring table is declared (after `users` itself, in declaration order).
+class Declaration {
+public:
+    constexpr explicit Declaration(DeclaredName declared) : declared_(declared) {}
+    constexpr const DeclaredName& declared() const { return declared_; }
+
+protected:
+    DeclaredName declared_;
+};
+
 /// A column of a declared table, for `.references(...)` and foreign keys. `schema` is empty for
 /// the default schema (the only one dialects without schemas have).
 struct ColumnRef {
     constexpr ColumnRef(Text table_name, Text column_name) : table(table_name), column(column_name) {}
     constexpr ColumnRef(Text schema_name, Text table_name, Text column_name)
         : schema(schema_name), table(table_name), column(column_name) {}
+    /// A column of a declared table: its schema and name are the handle's.
+    constexpr ColumnRef(const Declaration* table_handle, Text column_name) : owner(table_handle), column(column_name) {}
+    const Declaration* owner = nullptr;
     Text schema;
     Text table;
     Text column;
@@ -132,6 +154,7 @@ struct ColumnSpec {
     Text name;
     Text type;                   ///< the type's name without arguments: "varchar", "numeric", an enum's name
     Text type_schema;            ///< the enum's schema, for enum columns of dialects with schemas
+    const Declaration* type_owner = nullptr; ///< an enum's handle: its names are the type's
     int type_args[2] = {-1, -1}; ///< `(length)` or `(precision, scale)`; -1 = not given
     Text type_suffix;            ///< after the arguments: " with time zone"
     int dimensions = 0;          ///< array dimensions
@@ -212,13 +235,6 @@ protected:
     }
 };
 
-/// The most columns an index, key or foreign key lists: PostgreSQL's own limit (INDEX_MAX_KEYS).
-inline constexpr std::size_t kMaxKeyColumns = 32;
-/// The most `WITH (...)` options one index or view takes.
-inline constexpr std::size_t kMaxOptions = 16;
-/// The most roles one policy names.
-inline constexpr std::size_t kMaxPolicyRoles = 16;
-
 /// One element of an index: a column name or an SQL expression, with its ordering.
 struct IndexElement {
     Text value;
@@ -228,16 +244,32 @@ struct IndexElement {
     Text opclass; ///< "" = the default operator class
 };
 
-/// An index target as written: a column name or `sql("lower(email)")`. Dialects derive their
-/// IndexTarget from it (adding ordering modifiers where they have them).
-struct IndexTargetBase : IndexElement {
-    constexpr IndexTargetBase(const char* column) { value = column; }
+/// An index target as written: a column name or `sql("lower(email)")`, with ordering modifiers
+/// where the dialect has them.
+struct IndexTarget : IndexElement {
+    constexpr IndexTarget(const char* column) { value = column; }
     template <class String>
     requires requires(const String& s) { Text(s); }
-    constexpr IndexTargetBase(const String& column) { value = Text(column); }
-    constexpr IndexTargetBase(Sql expression) {
+    constexpr IndexTarget(const String& column) { value = Text(column); }
+    constexpr IndexTarget(Sql expression) {
         value = expression.text;
         is_expression = true;
+    }
+    constexpr IndexTarget& desc() {
+        asc = false;
+        return *this;
+    }
+    constexpr IndexTarget& nulls_first() {
+        nulls = "first";
+        return *this;
+    }
+    constexpr IndexTarget& nulls_last() {
+        nulls = "last";
+        return *this;
+    }
+    constexpr IndexTarget& op(Text opclass_name) {
+        opclass = opclass_name;
+        return *this;
     }
 };
 
@@ -248,7 +280,7 @@ enum class ExtraKind { index, unique_index, primary_key, foreign_key, unique, ch
 struct PolicySpec {
     Text as = "permissive";
     Text for_ = "all";
-    Text to[kMaxPolicyRoles] = {}; ///< none given: `public`
+    std::initializer_list<Text> to{}; ///< none given: `public`
     bool has_using = false;
     Text using_;
     bool has_with_check = false;
@@ -257,40 +289,39 @@ struct PolicySpec {
 
 /// What a table-level declaration has collected; fields a dialect has no setter for keep their
 /// neutral value.
+///
+/// The lists are views of the braced lists written in the declaration: a braced list passed to a
+/// function lives until the end of the full expression it appears in ([class.temporary]), and the
+/// table declaration that contains it copies everything into the model before that ends. Views
+/// instead of fixed arrays keep each declaration a few words of data, which is what the compiler
+/// has to generate code for.
 struct ExtraSpec {
     ExtraKind kind = ExtraKind::index;
     Text name;
-    IndexElement targets[kMaxKeyColumns] = {}; ///< index elements, or the key's columns
-    std::size_t target_count = 0;
+    std::initializer_list<IndexTarget> targets{}; ///< `.on({...})`: index elements, unique columns
+    std::initializer_list<Text> key_columns{};    ///< primary_key({...}) / foreign_key({...})
     bool has_predicate = false;
     Text predicate; ///< index WHERE, or the CHECK expression
     Text method;    ///< index USING
     bool build_concurrently = false;
-    Option options[kMaxOptions] = {}; ///< index WITH (...)
-    std::size_t option_count = 0;
+    std::initializer_list<Option> options{}; ///< index WITH (...)
     bool distinct_nulls = true;
     Text table_to;
     Text schema_to;
-    Text columns_to[kMaxKeyColumns] = {};
-    std::size_t columns_to_count = 0;
+    std::initializer_list<Text> columns_to{};
     Text delete_action = action::no_action;
     Text update_action = action::no_action;
     PolicySpec policy{};
-    /// A list held more than its array does; the library reports it when the table is declared.
-    bool overflow = false;
 };
 
-/// The setters every dialect's table-level declaration has (`Self` is the dialect's TableExtra,
-/// `Target` its IndexTarget).
-template <class Self, class Target> class TableExtraBase : public ExtraSpec {
+/// The setters every dialect's table-level declaration has (`Self` is the dialect's TableExtra).
+template <class Self> class TableExtraBase : public ExtraSpec {
 public:
     using Kind = ExtraKind;
 
     /// The columns or expressions the index/unique/primary key covers.
-    constexpr Self& on(std::initializer_list<Target> new_targets) {
-        target_count = 0;
-        for (const auto& target : new_targets)
-            add_target(target);
+    constexpr Self& on(std::initializer_list<IndexTarget> new_targets) {
+        targets = new_targets;
         return self();
     }
     /// Partial index predicate.
@@ -309,27 +340,12 @@ public:
         return self();
     }
 
-    constexpr void add_target(const IndexElement& target) {
-        if (target_count == kMaxKeyColumns) {
-            overflow = true;
-            return;
-        }
-        targets[target_count++] = target;
-    }
-
 protected:
     constexpr Self& self() { return static_cast<Self&>(*this); }
     constexpr Self& set_references(Text table, std::initializer_list<Text> columns, Text schema) {
         table_to = table;
         schema_to = schema;
-        columns_to_count = 0;
-        for (Text column : columns) {
-            if (columns_to_count == kMaxKeyColumns) {
-                overflow = true;
-                break;
-            }
-            columns_to[columns_to_count++] = column;
-        }
+        columns_to = columns;
         return self();
     }
 };
@@ -345,11 +361,7 @@ template <class Extra> constexpr Extra make_extra(ExtraKind kind, Text name) {
 /// A key (primary, foreign) over `columns`.
 template <class Extra> constexpr Extra make_key(ExtraKind kind, std::initializer_list<Text> columns, Text name) {
     auto extra = make_extra<Extra>(kind, name);
-    for (Text column : columns) {
-        IndexElement element;
-        element.value = column;
-        extra.add_target(element);
-    }
+    extra.key_columns = columns;
     return extra;
 }
 
@@ -360,11 +372,5 @@ template <class Extra> constexpr Extra make_check(Text name, Text expression) {
     extra.predicate = expression;
     return extra;
 }
-
-/// A declared object's names as the library keeps them (valid for the life of the process).
-struct DeclaredName {
-    Text schema;
-    Text name;
-};
 
 } // namespace drizzle::dsl

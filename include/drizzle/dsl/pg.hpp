@@ -182,29 +182,11 @@ constexpr ColumnBuilder custom_type(Text name, Text sql_type) {
 }
 
 /// An index element: a column name or `sql("lower(email)")`, with ordering.
-struct IndexTarget : ::drizzle::dsl::IndexTargetBase {
-    using IndexTargetBase::IndexTargetBase;
-    constexpr IndexTarget& desc() {
-        asc = false;
-        return *this;
-    }
-    constexpr IndexTarget& nulls_first() {
-        nulls = "first";
-        return *this;
-    }
-    constexpr IndexTarget& nulls_last() {
-        nulls = "last";
-        return *this;
-    }
-    constexpr IndexTarget& op(Text opclass_name) {
-        opclass = opclass_name;
-        return *this;
-    }
-};
+using ::drizzle::dsl::IndexTarget;
 
 /// A table-level declaration: index, unique_index, primary_key, foreign_key, unique, check, policy.
 /// on, where, on_delete and on_update come from dsl::TableExtraBase.
-class TableExtra : public ::drizzle::dsl::TableExtraBase<TableExtra, IndexTarget> {
+class TableExtra : public ::drizzle::dsl::TableExtraBase<TableExtra> {
 public:
     constexpr TableExtra& using_(Text new_method) {
         method = new_method;
@@ -215,14 +197,7 @@ public:
         return *this;
     }
     constexpr TableExtra& with(std::initializer_list<::drizzle::dsl::Option> new_options) {
-        option_count = 0;
-        for (const auto& option : new_options) {
-            if (option_count == ::drizzle::dsl::kMaxOptions) {
-                overflow = true;
-                break;
-            }
-            options[option_count++] = option;
-        }
+        options = new_options;
         return *this;
     }
     constexpr TableExtra& nulls_not_distinct() {
@@ -266,14 +241,7 @@ constexpr TableExtra pg_policy(Text name, PolicyOptions options = {}) {
     auto extra = ::drizzle::dsl::make_extra<TableExtra>(::drizzle::dsl::ExtraKind::policy, name);
     extra.policy.as = options.as;
     extra.policy.for_ = options.for_;
-    std::size_t count = 0;
-    for (Text role : options.to) {
-        if (count == ::drizzle::dsl::kMaxPolicyRoles) {
-            extra.overflow = true;
-            break;
-        }
-        extra.policy.to[count++] = role;
-    }
+    extra.policy.to = options.to;
     extra.policy.has_using = options.using_.set;
     extra.policy.using_ = options.using_.value;
     extra.policy.has_with_check = options.with_check.set;
@@ -282,16 +250,13 @@ constexpr TableExtra pg_policy(Text name, PolicyOptions options = {}) {
 }
 
 /// A declared table; `users["id"]` refers to its column.
-class TableHandle {
+class TableHandle : public ::drizzle::dsl::Declaration {
 public:
-    constexpr explicit TableHandle(::drizzle::dsl::DeclaredName declared) : declared_(declared) {}
-    constexpr ColumnRef operator[](Text column) const { return {declared_.schema, declared_.name, column}; }
+    using Declaration::Declaration;
+    constexpr ColumnRef operator[](Text column) const { return {this, column}; }
     constexpr Text name() const { return declared_.name; }
     /// Turns row-level security on (without policies).
     const TableHandle& enable_rls() const;
-
-private:
-    ::drizzle::dsl::DeclaredName declared_;
 };
 
 /// Declares (and registers) a table in the public schema.
@@ -299,15 +264,14 @@ TableHandle pg_table(Text name, std::initializer_list<ColumnBuilder> columns,
                      std::initializer_list<TableExtra> extras = {});
 
 /// A declared enum type; call it to make a column: `mood("mood")`.
-class EnumHandle {
+class EnumHandle : public ::drizzle::dsl::Declaration {
 public:
-    constexpr explicit EnumHandle(::drizzle::dsl::DeclaredName declared) : declared_(declared) {}
+    using Declaration::Declaration;
     constexpr ColumnBuilder operator()(Text column) const {
-        return {column, declared_.name, declared_.schema.empty() ? Text("public") : declared_.schema};
+        ColumnBuilder builder(column, {});
+        builder.type_owner = this;
+        return builder;
     }
-
-private:
-    ::drizzle::dsl::DeclaredName declared_;
 };
 
 /// What pg_sequence/pg_view/pg_role return, so they can be declared as `inline const auto x = ...`.
@@ -363,7 +327,11 @@ bool note_pg_dsl();
 
 } // namespace drizzle::pg::dsl
 
+// The library that implements the DSL includes this header too, but declares nothing: its own
+// sources must not make every schema the host loads look like one of this dialect.
+#ifndef DRIZZLE_DSL_IMPLEMENTATION
 namespace drizzle::dsl {
 /// Including this header makes a schema that declares nothing a PostgreSQL one (see note_dialect).
 inline const bool pg_dsl_included = ::drizzle::pg::dsl::detail::note_pg_dsl();
 } // namespace drizzle::dsl
+#endif

@@ -26,9 +26,6 @@ void enable_rls(Dialect dialect, const std::string& schema, const std::string& t
 /// The model column a DSL column builder describes (what its table declaration would record).
 Column to_column(const ColumnSpec& spec);
 
-/// A mistake in a declaration found while building the model (reported with the conflicts).
-void report_declaration_error(std::string message);
-
 /// Keeps `text` for the life of the process and returns a view of the kept copy: the names a
 /// declaration's handle refers to (`users["id"]`) outlive the strings they were declared with.
 Text intern(std::string text);

@@ -102,13 +102,11 @@ constexpr ColumnBuilder custom_type(Text name, Text sql_type) {
 }
 
 /// An index element: a column name or an SQL expression (`sql("lower(email)")`).
-struct IndexTarget : dsl::IndexTargetBase {
-    using IndexTargetBase::IndexTargetBase;
-};
+using dsl::IndexTarget;
 
 /// A table-level declaration: index, unique_index, primary_key, foreign_key, unique, check.
 /// on, where, on_delete and on_update come from dsl::TableExtraBase.
-class TableExtra : public dsl::TableExtraBase<TableExtra, IndexTarget> {
+class TableExtra : public dsl::TableExtraBase<TableExtra> {
 public:
     /// Foreign key target.
     constexpr TableExtra& references(Text table, std::initializer_list<Text> columns) {
@@ -140,14 +138,11 @@ constexpr TableExtra check(Text name, Text expression) {
 }
 
 /// A declared table; indexing it gives column references: `users["id"]`.
-class TableHandle {
+class TableHandle : public dsl::Declaration {
 public:
-    constexpr explicit TableHandle(dsl::DeclaredName declared) : declared_(declared) {}
-    constexpr ColumnRef operator[](Text column) const { return {declared_.name, column}; }
+    using Declaration::Declaration;
+    constexpr ColumnRef operator[](Text column) const { return {this, column}; }
     constexpr Text name() const { return declared_.name; }
-
-private:
-    dsl::DeclaredName declared_;
 };
 
 /// Declares (and registers) a table.
@@ -176,7 +171,11 @@ bool note_sqlite_dsl();
 
 } // namespace drizzle::sqlite
 
+// The library that implements the DSL includes this header too, but declares nothing: its own
+// sources must not make every schema the host loads look like one of this dialect.
+#ifndef DRIZZLE_DSL_IMPLEMENTATION
 namespace drizzle::dsl {
 /// Including this header makes a schema that declares nothing a SQLite one (see note_dialect).
 inline const bool sqlite_dsl_included = ::drizzle::sqlite::detail::note_sqlite_dsl();
 } // namespace drizzle::dsl
+#endif

@@ -19,20 +19,24 @@ public:
     using UserError::UserError;
 };
 
-/// How a C++ schema exporter gets built.
+/// How the schema headers get compiled and loaded.
 struct ExporterToolchain {
-    std::string compiler;                 ///< $CXX or c++
-    std::vector<std::string> flags;       ///< extra flags ($DRIZZLE_CXXFLAGS, split on spaces)
-    std::filesystem::path include_dir;    ///< holds drizzle/dsl/*.hpp
-    std::filesystem::path schema_library; ///< libdrizzle_schema.a
-    std::filesystem::path cache_dir;      ///< where built exporters are kept
+    std::string compiler;              ///< $CXX or c++
+    std::vector<std::string> flags;    ///< extra flags ($DRIZZLE_CXXFLAGS, split on spaces)
+    std::filesystem::path include_dir; ///< holds drizzle/dsl/*.hpp
+    std::filesystem::path schema_host; ///< drizzle-schema-host, which loads the compiled headers
+    std::filesystem::path cache_dir;   ///< where compiled headers are kept
+    /// ccache, when found on PATH (and not turned off with DRIZZLE_CCACHE=0): each header is then
+    /// compiled through it, so going back to an earlier version of a header is a cache hit.
+    std::string ccache;
 };
 
 /// Finds the toolchain: beside an installed executable, else the build tree; env overrides.
 ExporterToolchain default_toolchain();
 
-/// Loads and merges every schema source the config names. `.h/.hpp/...` files are compiled
-/// into one exporter (cached by content), `.json` files are drizzle-kit snapshots, `.sql`
+/// Loads and merges every schema source the config names. `.h/.hpp/...` files are compiled one
+/// shared object each (cached by content, so an edit recompiles that header alone) and loaded by
+/// the schema host; `.json` files are drizzle-kit snapshots, `.sql`
 /// files are DDL (SQLite: executed in an in-memory database and introspected; PostgreSQL:
 /// parsed by libpg_query, see drizzle/dialect/pg_ddl.hpp).
 /// `log` receives progress lines such as "compiling schema exporter" and warnings about a source.
@@ -42,7 +46,8 @@ Schema load_schema(const Config& config, const ExporterToolchain& toolchain,
                    const std::function<void(const std::string&)>& log = {},
                    NamingStyle header_naming = NamingStyle::v1);
 
-/// Builds (or reuses) the exporter for `headers` and returns its snapshot JSON output.
+/// Compiles the headers that changed since the last run, loads them all into the schema host and
+/// returns the snapshot JSON it prints.
 std::string export_cpp_schema(const std::vector<std::filesystem::path>& headers, const ExporterToolchain& toolchain,
                               const std::function<void(const std::string&)>& log = {});
 

@@ -1,0 +1,26 @@
+// drizzle-schema-host: loads the schema headers drizzle-kit compiled (one shared object per
+// header), whose declarations register themselves as they load, and prints the schema.
+//
+//   drizzle-schema-host HEADER.so...
+//
+// The shared objects link nothing: the DSL's library functions they call are this program's own,
+// exported to them. That keeps compiling one header to a fraction of a second (no link against
+// the library), and only a header that changed is compiled again. Writes the snapshot JSON to
+// stdout; diagnostics go to stderr with exit code 3.
+#include "drizzle/dsl/registry.hpp"
+
+#include <dlfcn.h>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        // RTLD_GLOBAL: a header another header includes is compiled into both objects; its
+        // declarations then resolve to one copy, which registers once.
+        if (dlopen(argv[i], RTLD_NOW | RTLD_GLOBAL) == nullptr) {
+            std::cerr << "error: cannot load the compiled schema header " << argv[i] << ": " << dlerror() << '\n';
+            return 3;
+        }
+    }
+    return drizzle::dsl::run_exporter(std::cout, std::cerr);
+}
