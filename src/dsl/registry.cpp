@@ -108,7 +108,7 @@ void enable_rls(Dialect dialect, const std::string& schema, const std::string& t
 
 Text intern(std::string text) {
     const std::string& kept = registry().names.emplace_back(std::move(text));
-    return Text(kept);
+    return Text(kept.c_str());
 }
 
 void note_dialect(Dialect dialect) {

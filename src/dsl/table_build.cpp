@@ -10,16 +10,16 @@ namespace drizzle::dsl::detail {
 
 namespace {
 
-std::optional<std::string> decimal(const OptionalInt& value) {
-    if (!value.set) return std::nullopt;
-    return std::to_string(value.value);
+std::optional<std::string> decimal(const IdentitySpec& params, int bit, std::int64_t value) {
+    if ((params.set & (1u << bit)) == 0) return std::nullopt;
+    return std::to_string(value);
 }
 
 std::string column_type(const ColumnSpec& spec) {
     std::string type = str(spec.type);
-    if (spec.type_args[0] >= 0) {
-        type += "(" + std::to_string(spec.type_args[0]);
-        if (spec.type_args[1] >= 0) type += "," + std::to_string(spec.type_args[1]);
+    if (spec.type_arg >= 0) {
+        type += "(" + std::to_string(spec.type_arg);
+        if (spec.type_arg2 >= 0) type += "," + std::to_string(spec.type_arg2);
         type += ")";
     }
     return type + str(spec.type_suffix);
@@ -172,13 +172,13 @@ void add_extra(const DslRules& rules, Table& table, const ExtraSpec& extra) {
 
 } // namespace
 
-SequenceOptions sequence_options(const SequenceParams& params) {
+SequenceOptions sequence_options(const IdentitySpec& params) {
     SequenceOptions options;
-    options.increment = decimal(params.increment);
-    options.min_value = decimal(params.min_value);
-    options.max_value = decimal(params.max_value);
-    options.start_with = decimal(params.start_with);
-    options.cache = decimal(params.cache);
+    options.increment = decimal(params, 0, params.increment);
+    options.min_value = decimal(params, 1, params.min_value);
+    options.max_value = decimal(params, 2, params.max_value);
+    options.start_with = decimal(params, 3, params.start_with);
+    options.cache = decimal(params, 4, params.cache);
     options.cycle = params.cycle;
     return options;
 }
@@ -187,7 +187,6 @@ Column build_column(const ColumnSpec& spec) {
     Column column;
     column.name = str(spec.name);
     column.type = column_type(spec);
-    column.type_schema = str(spec.type_schema);
     if (spec.type_owner != nullptr) {
         const DeclaredName& type = spec.type_owner->declared();
         column.type = str(type.name);

@@ -27,14 +27,14 @@ struct DslRules {
 
 /// The DSL's text as a std::string.
 inline std::string str(Text text) {
-    return {text.data, text.size};
+    return text.data;
 }
 
 /// The model column a column spec describes (its type spelled with arguments and suffix).
 Column build_column(const ColumnSpec& spec);
 
 /// Sequence options as drizzle-kit records them: the parameters given, as decimal text.
-SequenceOptions sequence_options(const SequenceParams& params);
+SequenceOptions sequence_options(const IdentitySpec& params);
 
 /// The model table `schema`.`name` declared with `columns` and `extras`.
 Table build_table(const DslRules& rules, const std::string& schema, const std::string& name,

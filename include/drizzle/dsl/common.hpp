@@ -14,31 +14,25 @@
 
 namespace drizzle::dsl {
 
-/// A view of text given to the DSL: a string literal, or a std::string / std::string_view that
-/// lives until the declaration it appears in has been evaluated (the library copies it then).
+/// Text given to the DSL: a string literal, or a std::string that lives until the declaration it
+/// appears in has been evaluated (the library copies it then). One pointer to NUL-terminated text:
+/// every field of a builder is work for the compiler, so text carries no separate length.
 struct Text {
     const char* data = "";
-    std::size_t size = 0;
 
     constexpr Text() = default;
-    constexpr Text(const char* text) : data(text) {
-        while (text[size] != '\0')
-            ++size;
-    }
-    /// Any string type with data() and size(): std::string, std::string_view.
+    constexpr Text(const char* text) : data(text) {}
+    /// Any string type with c_str(): std::string.
     template <class String>
-    requires requires(const String& s) {
-        static_cast<const char*>(s.data());
-        static_cast<std::size_t>(s.size());
-    }
-    constexpr Text(const String& text) : data(text.data()), size(text.size()) {}
+    requires requires(const String& s) { static_cast<const char*>(s.c_str()); }
+    constexpr Text(const String& text) : data(text.c_str()) {}
 
-    constexpr bool empty() const { return size == 0; }
+    constexpr bool empty() const { return data[0] == '\0'; }
     friend constexpr bool operator==(Text a, Text b) {
-        if (a.size != b.size) return false;
-        for (std::size_t i = 0; i < a.size; ++i)
+        std::size_t i = 0;
+        for (; a.data[i] != '\0'; ++i)
             if (a.data[i] != b.data[i]) return false;
-        return true;
+        return b.data[i] == '\0';
     }
 };
 
@@ -139,6 +133,37 @@ struct SequenceParams {
     Text name{}; ///< identity only: the sequence name, empty = the database's default
 };
 
+/// An identity column's sequence parameters, packed: bit i of `set` says the i-th value was given,
+/// in SequenceParams' order (increment, min, max, start, cache).
+struct IdentitySpec {
+    unsigned char set = 0;
+    std::int64_t increment = 0;
+    std::int64_t min_value = 0;
+    std::int64_t max_value = 0;
+    std::int64_t start_with = 0;
+    std::int64_t cache = 0;
+    bool cycle = false;
+    Text name;
+};
+
+/// `params` packed as an IdentitySpec.
+constexpr IdentitySpec identity_spec(const SequenceParams& params) {
+    IdentitySpec spec;
+    auto take = [&spec](const OptionalInt& given, int bit, std::int64_t& value) {
+        if (!given.set) return;
+        spec.set = static_cast<unsigned char>(spec.set | (1u << bit));
+        value = given.value;
+    };
+    take(params.increment, 0, spec.increment);
+    take(params.min_value, 1, spec.min_value);
+    take(params.max_value, 2, spec.max_value);
+    take(params.start_with, 3, spec.start_with);
+    take(params.cache, 4, spec.cache);
+    spec.cycle = params.cycle;
+    spec.name = params.name;
+    return spec;
+}
+
 /// A DEFAULT as written in C++; the library renders it as drizzle-kit does.
 struct DefaultSpec {
     enum class Kind : unsigned char { none, boolean, integer, number, string, sql };
@@ -152,10 +177,10 @@ struct DefaultSpec {
 /// Everything a column declaration says; the dialect's library code turns it into the model.
 struct ColumnSpec {
     Text name;
-    Text type;                   ///< the type's name without arguments: "varchar", "numeric", an enum's name
-    Text type_schema;            ///< the enum's schema, for enum columns of dialects with schemas
+    Text type; ///< the type's name without arguments: "varchar", "numeric", an enum's name
     const Declaration* type_owner = nullptr; ///< an enum's handle: its names are the type's
-    int type_args[2] = {-1, -1}; ///< `(length)` or `(precision, scale)`; -1 = not given
+    int type_arg = -1;                       ///< `(length)` or `(precision, ...)`; -1 = not given
+    int type_arg2 = -1;                      ///< `(..., scale)`; -1 = not given
     Text type_suffix;            ///< after the arguments: " with time zone"
     int dimensions = 0;          ///< array dimensions
     bool not_null = false;
@@ -173,17 +198,16 @@ struct ColumnSpec {
     Text generated_expression;
     enum class Identity : unsigned char { none, always, by_default };
     Identity identity = Identity::none;
-    SequenceParams identity_params{};
+    IdentitySpec identity_params{};
 };
 
 /// The setters every dialect's column builder has; each returns the dialect's builder (`Self`),
 /// so dialect-specific modifiers chain after shared ones.
 template <class Self> class ColumnBuilderBase : public ColumnSpec {
 public:
-    constexpr ColumnBuilderBase(Text column_name, Text column_type, Text column_type_schema = {}) {
+    constexpr ColumnBuilderBase(Text column_name, Text column_type) {
         name = column_name;
         type = column_type;
-        type_schema = column_type_schema;
     }
 
     /// NOT NULL.

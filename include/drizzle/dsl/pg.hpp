@@ -76,7 +76,7 @@ public:
 private:
     constexpr ColumnBuilder& with_identity(Identity kind, SequenceParams params) {
         identity = kind;
-        identity_params = params;
+        identity_params = ::drizzle::dsl::identity_spec(params);
         ColumnSpec::not_null = true; // identity columns are NOT NULL in PostgreSQL
         return *this;
     }
@@ -97,8 +97,8 @@ struct TimeOptions {
 namespace detail {
 constexpr ColumnBuilder typed(Text name, Text type, int first = -1, int second = -1, Text suffix = {}) {
     ColumnBuilder column(name, type);
-    column.type_args[0] = first;
-    column.type_args[1] = first < 0 ? -1 : second;
+    column.type_arg = first;
+    column.type_arg2 = first < 0 ? -1 : second;
     column.type_suffix = suffix;
     return column;
 }

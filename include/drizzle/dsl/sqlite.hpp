@@ -84,7 +84,7 @@ constexpr ColumnBuilder integer(Text name, IntegerOptions = {}) {
 /// `text`, optionally with a length: `text("email", {.length = 256})`.
 constexpr ColumnBuilder text(Text name, TextOptions options = {}) {
     ColumnBuilder column(name, "text");
-    column.type_args[0] = options.length;
+    column.type_arg = options.length;
     return column;
 }
 constexpr ColumnBuilder real(Text name) {
