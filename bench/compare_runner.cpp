@@ -6,7 +6,9 @@
 //   id  title  target  ours_prepare  ours_command  kit_prepare  kit_command
 // Commands run under /bin/sh -c. A prepare command runs before every timed run and is not timed.
 // kit_command "-" means drizzle-kit has no counterpart; "@<id>" reuses another workload's drizzle-kit
-// figures (the same command measured once). target is "-" or "ms=50" / "ms=50,mb=30".
+// figures (the same command measured once). target is "-" or "ms=50" / "ms=50,mb=30", and "ratio=2"
+// asks drizzle-kit's median to be at least twice ours. The notes of an "edit-" workload (the
+// edit → generate loop) also give each tool's slowest run.
 // Wall time is measured around fork/exec/wait; peak RSS is wait4()'s ru_maxrss, the largest of the
 // command and the children it waited for. A line "bench: ..." printed by our command is shown as a note.
 // A tool whose warm-up run takes longer than --slow-seconds gets 2 timed runs instead, and the note says so.
@@ -50,6 +52,12 @@ struct Figures {
     bool measured() const { return failure.empty() && !samples.empty(); }
     double median_ms() const { return median([](const Sample& s) { return s.ms; }); }
     double median_mb() const { return median([](const Sample& s) { return s.rss_kb / 1024.0; }); }
+    double max_ms() const {
+        double slowest = 0;
+        for (const auto& s : samples)
+            slowest = std::max(slowest, s.ms);
+        return slowest;
+    }
 
 private:
     template <class F>
@@ -207,15 +215,17 @@ std::string format_mb(double mb) {
     return text;
 }
 
-/// "≤ 50 ms, 30 MB: met" from "ms=50,mb=30" and our figures.
-std::string judge(const std::string& target, const Figures& ours) {
+/// "≤ 50 ms, 30 MB: met" from "ms=50,mb=30" and our figures; "≤ 1/2 of drizzle-kit: met" from
+/// "ratio=2" and both tools' figures.
+std::string judge(const std::string& target, const Figures& ours, const Figures& kit) {
     if (target == "-" || target.empty()) return "";
-    double limit_ms = 0, limit_mb = 0;
+    double limit_ms = 0, limit_mb = 0, ratio = 0;
     std::istringstream in(target);
     std::string part;
     while (std::getline(in, part, ',')) {
         if (part.rfind("ms=", 0) == 0) limit_ms = std::stod(part.substr(3));
         if (part.rfind("mb=", 0) == 0) limit_mb = std::stod(part.substr(3));
+        if (part.rfind("ratio=", 0) == 0) ratio = std::stod(part.substr(6));
     }
     std::string text = "≤ ";
     bool met = ours.measured();
@@ -226,6 +236,13 @@ std::string judge(const std::string& target, const Figures& ours) {
     if (limit_mb > 0) {
         text += (limit_ms > 0 ? ", " : "") + format_mb(limit_mb);
         met = met && ours.median_mb() <= limit_mb;
+    }
+    if (ratio > 0) {
+        char share[32];
+        std::snprintf(share, sizeof share, "1/%g", ratio);
+        text += (limit_ms > 0 || limit_mb > 0 ? ", " : "") + std::string(share) + " of drizzle-kit";
+        if (!kit.measured()) return text + ": not judged (drizzle-kit not measured)";
+        met = met && ours.median_ms() * ratio <= kit.median_ms();
     }
     return text + (met ? ": met" : ": **missed**");
 }
@@ -285,6 +302,11 @@ int main(int argc, char** argv) {
                 ratio = text;
             }
             std::string notes = ours.note;
+            if (w.id.rfind("edit-", 0) == 0 && ours.measured()) {
+                notes +=
+                    std::string(notes.empty() ? "" : "; ") + "slowest run: drizzle-cpp " + format_ms(ours.max_ms());
+                if (kit.measured()) notes += ", " + kit_label + " " + format_ms(kit.max_ms());
+            }
             for (const auto* f : {&ours, &kit}) {
                 if (f->runs > 0 && f->runs < runner.runs && f->measured()) {
                     notes += std::string(notes.empty() ? "" : "; ") + (f == &kit ? kit_label : "drizzle-cpp") + ": " +
@@ -293,7 +315,7 @@ int main(int argc, char** argv) {
             }
             std::cout << "| " << w.title << " | " << cell(ours, true) << " | " << cell(ours, false) << " | "
                       << cell(kit, true) << " | " << cell(kit, false) << " | " << ratio << " | "
-                      << judge(w.target, ours) << " | " << notes << " |" << std::endl;
+                      << judge(w.target, ours, kit) << " | " << notes << " |" << std::endl;
         }
         return failed ? 1 : 0;
     } catch (const std::exception& e) {

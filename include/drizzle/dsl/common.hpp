@@ -397,4 +397,108 @@ template <class Extra> constexpr Extra make_check(Text name, Text expression) {
     return extra;
 }
 
+/// Compile-time checks of a table declaration (`pg_table(...)`, `sqlite_table(...)`).
+///
+/// A table registers itself at run time, so the registering call cannot be evaluated by the
+/// compiler; the dialect headers therefore make `pg_table` / `sqlite_table` macros that pass the
+/// same arguments twice: once to a consteval check whose result is a template argument, once to
+/// the registering function. A mistake becomes a compile error whose first line carries the
+/// message, e.g.
+///   In instantiation of 'struct drizzle::dsl::detail::DslCheck<drizzle::dsl::detail::Message{
+///   "table \"users\": index \"users_email_idx\" names column \"emial\", which the table does
+///   not have"}>' ... required from here   (the declaration's file and line)
+/// Calling the function with the name in parentheses, `(pg_table)(...)`, skips the check (for
+/// names computed at run time). The check roughly doubles the compiler's work on a table, so
+/// drizzle-kit compiles headers with DRIZZLE_DSL_CHECK=0 and, when the schema they export is
+/// invalid, compiles them again with the check to show the mistake at its file and line.
+namespace detail {
+
+/// A check's verdict: empty when the declaration is right.
+struct Message {
+    char text[160] = {};
+    constexpr Message& add(Text part) {
+        std::size_t n = 0;
+        while (text[n] != '\0')
+            ++n;
+        for (std::size_t i = 0; part.data[i] != '\0' && n + 1 < sizeof text; ++i)
+            text[n++] = part.data[i];
+        return *this;
+    }
+};
+
+/// Instantiated with the verdict; a non-empty one fails here, with the message in the type.
+template <Message M> struct DslCheck {
+    static_assert(M.text[0] == '\0', "drizzle DSL: this table declaration is wrong; the message is in "
+                                     "DslCheck<Message{\"...\"}> above");
+};
+
+constexpr const char* extra_kind_name(ExtraKind kind) {
+    switch (kind) {
+    case ExtraKind::index:
+        return "index";
+    case ExtraKind::unique_index:
+        return "unique index";
+    case ExtraKind::primary_key:
+        return "primary key";
+    case ExtraKind::foreign_key:
+        return "foreign key";
+    case ExtraKind::unique:
+        return "unique constraint";
+    case ExtraKind::check:
+        return "check";
+    case ExtraKind::policy:
+        return "policy";
+    }
+    return "declaration";
+}
+
+/// The first mistake in a table declaration the compiler can see: a column declared twice, or an
+/// index, key or constraint naming a column the table does not have (a foreign key to the table
+/// itself included). Columns of other tables live in run-time handles, so references to them are
+/// checked when the schema is exported.
+template <class Builder, class Extra>
+consteval Message check_table(Text table, std::initializer_list<Builder> columns, std::initializer_list<Extra> extras) {
+    Message message;
+    auto has = [&](Text column) {
+        for (const ColumnSpec& spec : columns)
+            if (spec.name == column) return true;
+        return false;
+    };
+    auto missing = [&](Text what, Text name, Text column) {
+        message.add("table \"").add(table).add("\": ").add(what);
+        if (!name.empty()) message.add(" \"").add(name).add("\"");
+        message.add(" names column \"").add(column).add("\", which the table does not have");
+        return message;
+    };
+    for (auto column = columns.begin(); column != columns.end(); ++column) {
+        for (auto earlier = columns.begin(); earlier != column; ++earlier) {
+            if (earlier->name == column->name) {
+                return message.add("table \"")
+                    .add(table)
+                    .add("\": column \"")
+                    .add(column->name)
+                    .add("\" is declared twice");
+            }
+        }
+        if (column->has_reference && column->reference_target.owner == nullptr &&
+            column->reference_target.table == table && !has(column->reference_target.column)) {
+            return missing("the reference of column", column->name, column->reference_target.column);
+        }
+    }
+    for (const ExtraSpec& extra : extras) {
+        for (Text column : extra.key_columns)
+            if (!has(column)) return missing(extra_kind_name(extra.kind), extra.name, column);
+        for (const IndexTarget& target : extra.targets)
+            if (!target.is_expression && !has(target.value))
+                return missing(extra_kind_name(extra.kind), extra.name, target.value);
+        if (extra.kind == ExtraKind::foreign_key && extra.table_to == table && extra.schema_to.empty()) {
+            for (Text column : extra.columns_to)
+                if (!has(column)) return missing("the target of foreign key", extra.name, column);
+        }
+    }
+    return message;
+}
+
+} // namespace detail
+
 } // namespace drizzle::dsl

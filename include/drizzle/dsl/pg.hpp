@@ -259,9 +259,24 @@ public:
     const TableHandle& enable_rls() const;
 };
 
-/// Declares (and registers) a table in the public schema.
+/// Declares (and registers) a table in the public schema. `pg_table(...)` is checked at compile
+/// time first (see dsl::detail::check_table); `(pg_table)(...)` is not.
 TableHandle pg_table(Text name, std::initializer_list<ColumnBuilder> columns,
                      std::initializer_list<TableExtra> extras = {});
+
+/// What the pg_table macro calls once the compile-time check passed (found unqualified, through
+/// the builders' namespace, and as drizzle::pg::dsl::pg_table).
+inline TableHandle checked_pg_table(::drizzle::dsl::detail::DslCheck<::drizzle::dsl::detail::Message{}>, Text name,
+                                    std::initializer_list<ColumnBuilder> columns,
+                                    std::initializer_list<TableExtra> extras = {}) {
+    return pg_table(name, columns, extras);
+}
+namespace detail {
+consteval ::drizzle::dsl::detail::Message check_pg_table(Text name, std::initializer_list<ColumnBuilder> columns,
+                                                         std::initializer_list<TableExtra> extras = {}) {
+    return ::drizzle::dsl::detail::check_table(name, columns, extras);
+}
+} // namespace detail
 
 /// A declared enum type; call it to make a column: `mood("mood")`.
 class EnumHandle : public ::drizzle::dsl::Declaration {
@@ -334,4 +349,11 @@ namespace drizzle::dsl {
 /// Including this header makes a schema that declares nothing a PostgreSQL one (see note_dialect).
 inline const bool pg_dsl_included = ::drizzle::pg::dsl::detail::note_pg_dsl();
 } // namespace drizzle::dsl
+#endif
+
+#if !defined(DRIZZLE_DSL_CHECK) || DRIZZLE_DSL_CHECK
+/// `pg_table(...)`: the table is checked at compile time, then declared (see dsl/common.hpp).
+#define pg_table(...)                                                                                                  \
+    checked_pg_table(::drizzle::dsl::detail::DslCheck<::drizzle::pg::dsl::detail::check_pg_table(__VA_ARGS__)>{},      \
+                     __VA_ARGS__)
 #endif

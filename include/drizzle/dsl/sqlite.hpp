@@ -145,9 +145,23 @@ public:
     constexpr Text name() const { return declared_.name; }
 };
 
-/// Declares (and registers) a table.
+/// Declares (and registers) a table. `sqlite_table(...)` is checked at compile time first (see
+/// dsl::detail::check_table); `(sqlite_table)(...)` is not.
 TableHandle sqlite_table(Text name, std::initializer_list<ColumnBuilder> columns,
                          std::initializer_list<TableExtra> extras = {});
+
+/// What the sqlite_table macro calls once the compile-time check passed.
+inline TableHandle checked_sqlite_table(dsl::detail::DslCheck<dsl::detail::Message{}>, Text name,
+                                        std::initializer_list<ColumnBuilder> columns,
+                                        std::initializer_list<TableExtra> extras = {}) {
+    return sqlite_table(name, columns, extras);
+}
+namespace detail {
+consteval dsl::detail::Message check_sqlite_table(Text name, std::initializer_list<ColumnBuilder> columns,
+                                                  std::initializer_list<TableExtra> extras = {}) {
+    return dsl::detail::check_table(name, columns, extras);
+}
+} // namespace detail
 
 /// A declared view.
 class ViewHandle {
@@ -178,4 +192,11 @@ namespace drizzle::dsl {
 /// Including this header makes a schema that declares nothing a SQLite one (see note_dialect).
 inline const bool sqlite_dsl_included = ::drizzle::sqlite::detail::note_sqlite_dsl();
 } // namespace drizzle::dsl
+#endif
+
+#if !defined(DRIZZLE_DSL_CHECK) || DRIZZLE_DSL_CHECK
+/// `sqlite_table(...)`: the table is checked at compile time, then declared (see dsl/common.hpp).
+#define sqlite_table(...)                                                                                              \
+    checked_sqlite_table(                                                                                              \
+        ::drizzle::dsl::detail::DslCheck<::drizzle::sqlite::detail::check_sqlite_table(__VA_ARGS__)>{}, __VA_ARGS__)
 #endif

@@ -82,8 +82,9 @@ const TableHandle& TableHandle::enable_rls() const {
     return *this;
 }
 
-TableHandle pg_table(Text name, std::initializer_list<ColumnBuilder> columns,
-                     std::initializer_list<TableExtra> extras) {
+// In parentheses: pg_table is also the checking macro (dsl/pg.hpp).
+TableHandle(pg_table)(Text name, std::initializer_list<ColumnBuilder> columns,
+                      std::initializer_list<TableExtra> extras) {
     return declare_table({}, name, columns, extras);
 }
 

@@ -19,8 +19,9 @@ ViewHandle declare_view(View view) {
 }
 } // namespace
 
-TableHandle sqlite_table(Text name, std::initializer_list<ColumnBuilder> columns,
-                         std::initializer_list<TableExtra> extras) {
+// In parentheses: sqlite_table is also the checking macro (dsl/sqlite.hpp).
+TableHandle(sqlite_table)(Text name, std::initializer_list<ColumnBuilder> columns,
+                          std::initializer_list<TableExtra> extras) {
     return TableHandle(dsl::detail::declare_table(rules, {}, name, columns, extras));
 }
 
