@@ -16,17 +16,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// The lint findings of the migration just written, after generate's own lines. Never changes
-/// generate's outcome: the migration is written whatever the lint finds or fails on.
-void print_new_migration_lint(const Config& config, const fs::path& written) {
+/// The lint findings of the migration just written, after generate's own lines, from what the
+/// plan already holds (the folder is not read again). Never changes generate's outcome: the
+/// migration is written whatever the lint finds or fails on.
+void print_new_migration_lint(const Config& config, const kit::GeneratePlan& plan, const fs::path& written) {
     try {
-        kit::LintRequest request;
-        request.file = written;
-        const kit::LintReport report = kit::lint_folder(config, request);
-        if (report.migrations.empty() || report.migrations.front().findings.empty()) return;
-        std::cout << "Lint (drizzle-kit lint --name " << report.migrations.front().name
+        const kit::LintInput input = kit::planned_lint_input(config, plan, written);
+        const std::vector<kit::LintFinding> findings = kit::lint_migration(input);
+        if (findings.empty()) return;
+        std::cout << "Lint (drizzle-kit lint --name " << input.migration
                   << "; acknowledge with -- drizzle:lint-ignore CODE reason):\n";
-        print_lint_findings(report.migrations.front().findings, std::cout);
+        print_lint_findings(findings, std::cout);
         std::cout.flush();
     } catch (const std::exception& e) {
         print_info(std::string("lint of the new migration skipped: ") + e.what());
@@ -57,7 +57,7 @@ int run_generate(const GenerateOptions& options) {
     const std::string down_file = kit::down_path_of(written, plan.folder.layout).filename().string();
     for (const auto& part : plan.down_irreversible)
         std::cout << down_file << ": " << part << std::endl;
-    print_new_migration_lint(config, written);
+    print_new_migration_lint(config, plan, written);
     return exit_ok;
 }
 

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace drizzle {
 
@@ -547,21 +548,45 @@ private:
     }
 
     // Tables that reference other dropped tables go first, so no drop breaks a reference.
+    // Dropped tables, referencing ones before the tables they reference, otherwise by name; in a
+    // cycle the first by name goes first (the migration needs foreign keys off then anyway).
+    // Kahn's algorithm over name-sorted tables: a down migration of a whole schema drops every
+    // table, and scanning all remaining tables' keys for each pick made that cubic.
     std::vector<Table> drop_order() const {
-        std::vector<Table> remaining = dropped_tables_;
-        std::sort(remaining.begin(), remaining.end(), [](const Table& a, const Table& b) { return a.name < b.name; });
+        std::vector<Table> tables = dropped_tables_;
+        std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) { return a.name < b.name; });
+        std::unordered_map<std::string, std::vector<std::size_t>> by_name;
+        for (std::size_t i = 0; i < tables.size(); ++i)
+            by_name[tables[i].name].push_back(i);
+        // references[i]: the other tables i has a foreign key to (a key matches by table name).
+        std::vector<std::vector<std::size_t>> references(tables.size());
+        std::vector<std::size_t> referenced_by(tables.size(), 0);
+        for (std::size_t i = 0; i < tables.size(); ++i) {
+            std::set<std::size_t> targets;
+            for (const auto& fk : tables[i].foreign_keys) {
+                auto found = by_name.find(fk.table_to);
+                if (found == by_name.end()) continue;
+                for (std::size_t j : found->second)
+                    if (j != i) targets.insert(j);
+            }
+            for (std::size_t j : targets)
+                ++referenced_by[j];
+            references[i].assign(targets.begin(), targets.end());
+        }
+        std::set<std::size_t> remaining, unreferenced;
+        for (std::size_t i = 0; i < tables.size(); ++i) {
+            remaining.insert(i);
+            if (referenced_by[i] == 0) unreferenced.insert(i);
+        }
         std::vector<Table> ordered;
         while (!remaining.empty()) {
-            auto referenced = [&](const Table& t) {
-                return std::any_of(remaining.begin(), remaining.end(), [&](const Table& other) {
-                    return &other != &t && std::any_of(other.foreign_keys.begin(), other.foreign_keys.end(),
-                                                       [&](const ForeignKey& fk) { return fk.table_to == t.name; });
-                });
-            };
-            auto it = std::find_if(remaining.begin(), remaining.end(), [&](const Table& t) { return !referenced(t); });
-            if (it == remaining.end()) it = remaining.begin();  // a cycle: any order needs FKs off anyway
-            ordered.push_back(*it);
-            remaining.erase(it);
+            const std::size_t pick = unreferenced.empty() ? *remaining.begin() : *unreferenced.begin();
+            remaining.erase(pick);
+            unreferenced.erase(pick);
+            for (std::size_t j : references[pick]) {
+                if (--referenced_by[j] == 0 && remaining.count(j) != 0) unreferenced.insert(j);
+            }
+            ordered.push_back(std::move(tables[pick]));
         }
         return ordered;
     }

@@ -201,20 +201,19 @@ std::string dsl_check_summary(const std::string& compiler_output) {
     return place + ": " + message + "\n";
 }
 
-/// Compiles every header again with the DSL's compile-time checks, only to see whether one fails:
-/// then the compiler's message names the table, the column and the header's line. Returns the
-/// compilers' messages ("" when every header passes).
-std::string recheck_headers(const std::vector<HeaderUnit>& units, const ExporterToolchain& toolchain) {
-    std::string errors;
+/// Compiles every header again with the DSL's compile-time checks, only to place the mistakes the
+/// compiler can see: returns "file:line:col: message" lines, one per header whose check fails.
+std::string locate_with_compile_checks(const std::vector<HeaderUnit>& units, const ExporterToolchain& toolchain) {
+    std::string located;
     for (const auto& unit : units) {
         std::vector<std::string> argv = {toolchain.compiler};
         for (auto& arg : base_arguments(toolchain, true))
             argv.push_back(std::move(arg));
         argv.insert(argv.end(), {"-fsyntax-only", write_unit_source(unit).string()});
         const ProcessResult checked = run_process(argv, unit.dir);
-        if (checked.exit_code != 0) errors += checked.err + checked.out;
+        if (checked.exit_code != 0) located += dsl_check_summary(checked.err + checked.out);
     }
-    return errors;
+    return located;
 }
 
 std::string names_of(const std::vector<const HeaderUnit*>& units) {
@@ -275,13 +274,6 @@ std::string export_cpp_schema(const std::vector<fs::path>& headers, const Export
     for (const auto& unit : units)
         argv.push_back(unit.object().string());
     auto exported = run_process(argv, toolchain.cache_dir);
-    if (exported.exit_code != 0 && exported.signal == 0) {
-        const std::string errors = recheck_headers(units, toolchain);
-        if (!errors.empty()) {
-            throw SchemaCompileError(dsl_check_summary(errors) + "the schema headers did not compile (" +
-                                     toolchain.compiler + "):\n" + errors);
-        }
-    }
     if (exported.exit_code != 0) {
         std::string message = exported.err.empty() ? "the schema exporter failed" : exported.err;
         if (exported.signal != 0) {
@@ -291,7 +283,9 @@ std::string export_cpp_schema(const std::vector<fs::path>& headers, const Export
         while (!message.empty() && message.back() == '\n') message.pop_back();
         // The host prefixes each line with "error: "; the CLI adds its own.
         if (message.rfind("error: ", 0) == 0) message = message.substr(7);
-        throw UserError("invalid schema:\n" + message);
+        // What the compiler's check of each table can place at its file and line comes first.
+        const std::string located = exported.signal == 0 ? locate_with_compile_checks(units, toolchain) : "";
+        throw UserError("invalid schema:\n" + located + message);
     }
     return exported.out;
 }

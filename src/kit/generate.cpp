@@ -139,6 +139,8 @@ GeneratePlan plan_generate(const Config& config, const GenerateRequest& request,
     DownMigration down = plan_down(prev.schema, next.schema, naming, diff.decisions, config.breakpoints);
     plan.draft.down_sql = std::move(down.sql);
     plan.down_irreversible = std::move(down.irreversible);
+    plan.prev = prev.schema;
+    plan.operations = diff.operations;
     next.renames = renames_from(diff.decisions);
     if (!diff.decisions.empty()) plan.draft.decisions_json = decisions_to_json(diff.decisions) + "\n";
     plan.decisions = std::move(diff.decisions);
@@ -147,6 +149,20 @@ GeneratePlan plan_generate(const Config& config, const GenerateRequest& request,
 
 std::filesystem::path write_generated(const Config& config, const GeneratePlan& plan) {
     return write_new_migration(config, plan.folder, plan.draft);
+}
+
+LintInput planned_lint_input(const Config& config, const GeneratePlan& plan, const std::filesystem::path& written) {
+    LintInput input;
+    input.dialect = *config.dialect;
+    // A v1 migration is named by its folder, a 0.x one by its file's tag.
+    input.migration = plan.folder.layout == FolderLayout::legacy ? written.stem().string()
+                                                                 : written.parent_path().filename().string();
+    input.file = written.lexically_relative(plan.folder.dir).generic_string();
+    input.sql = plan.draft.sql;
+    input.prev = plan.prev;
+    input.prev.dialect = *config.dialect;
+    input.operations = plan.operations;
+    return input;
 }
 
 } // namespace drizzle::kit

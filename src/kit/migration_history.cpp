@@ -62,6 +62,8 @@ std::vector<RenameDecision> renames_in_sql(const std::string& sql) {
                                    "\\s+TO\\s+" + id);
     static const std::regex table("ALTER TABLE\\s+(?:" + id + "\\.)?" + id + "\\s+RENAME\\s+TO\\s+" + id);
     std::vector<RenameDecision> out;
+    // Both patterns need the word; std::regex would otherwise scan every file of the history.
+    if (sql.find("RENAME") == std::string::npos) return out;
     auto schemas = [](const std::string& schema) {
         return schema == "public" || schema.empty() ? std::vector<std::string>{"", "public"}
                                                     : std::vector<std::string>{schema};

@@ -410,7 +410,7 @@ template <class Extra> constexpr Extra make_check(Text name, Text expression) {
 /// Calling the function with the name in parentheses, `(pg_table)(...)`, skips the check (for
 /// names computed at run time). The check roughly doubles the compiler's work on a table, so
 /// drizzle-kit compiles headers with DRIZZLE_DSL_CHECK=0 and, when the schema they export is
-/// invalid, compiles them again with the check to show the mistake at its file and line.
+/// invalid, compiles them again with the check to place the mistake at its file and line.
 namespace detail {
 
 /// A check's verdict: empty when the declaration is right.

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "drizzle/config/config.hpp"
+#include "drizzle/diff/operations.hpp"
 #include "drizzle/diff/resolver.hpp"
+#include "drizzle/kit/lint.hpp"
 #include "drizzle/kit/new_migration.hpp"
 #include "drizzle/migrate/folder.hpp"
 
@@ -36,6 +38,10 @@ struct GeneratePlan {
     /// What the migration's down file recreates without its data (kit::DownMigration::irreversible),
     /// one line each; empty when the down restores everything (or for `--custom`).
     std::vector<std::string> down_irreversible;
+    /// What the migration does, for linting it without reading the folder again: the state it
+    /// starts from (the merged state for a merge migration) and diff's operations, renames replayed.
+    Schema prev;
+    std::vector<Operation> operations;
 };
 
 /// Plans a generate: checks that the dialect supports it and the name, reads the folder (refusing
@@ -50,5 +56,8 @@ GeneratePlan plan_generate(const Config& config, const GenerateRequest& request,
 
 /// Writes the planned migration into its folder; returns the SQL file's path.
 std::filesystem::path write_generated(const Config& config, const GeneratePlan& plan);
+
+/// The lint input of the migration `plan` wrote at `written` (as lint_folder would read it back).
+LintInput planned_lint_input(const Config& config, const GeneratePlan& plan, const std::filesystem::path& written);
 
 } // namespace drizzle::kit
