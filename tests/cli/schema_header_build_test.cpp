@@ -233,12 +233,14 @@ inline const auto users = sqlite_table("users", {
 inline const std::string prefix = "app_";
 inline const auto settings = (sqlite_table)(prefix + "settings", {
     text("key").primary_key(),
+    text("value").default_(std::string("none")),
 });
 )HPP");
     std::string output;
     EXPECT_EQ(compile(dir / "schema.hpp", output), 0) << output;
     ASSERT_EQ(kit("export --dialect sqlite --schema schema.hpp", output), 0) << output;
     EXPECT_NE(output.find("CREATE TABLE `app_settings`"), std::string::npos) << output;
+    EXPECT_NE(output.find("`value` text DEFAULT 'none'"), std::string::npos) << output;
     EXPECT_NE(output.find("CREATE INDEX `users_email_idx` ON `users` (`email`,lower(email));"), std::string::npos)
         << output;
 }

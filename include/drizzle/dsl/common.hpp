@@ -51,6 +51,10 @@ struct OptionalText {
     constexpr OptionalText() = default;
     constexpr OptionalText(Text v) : set(true), value(v) {}
     constexpr OptionalText(const char* v) : set(true), value(v) {}
+    /// A std::string.
+    template <class String>
+    requires requires(const String& s) { Text(s); }
+    constexpr OptionalText(const String& v) : set(true), value(Text(v)) {}
 };
 
 /// A `key = value` option (index `WITH (...)`, view `WITH (...)`).
