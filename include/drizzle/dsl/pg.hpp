@@ -353,7 +353,11 @@ inline const bool pg_dsl_included = ::drizzle::pg::dsl::detail::note_pg_dsl();
 
 #if !defined(DRIZZLE_DSL_CHECK) || DRIZZLE_DSL_CHECK
 /// `pg_table(...)`: the table is checked at compile time, then declared (see dsl/common.hpp).
-#define pg_table(...)                                                                                                  \
-    checked_pg_table(::drizzle::dsl::detail::DslCheck<::drizzle::pg::dsl::detail::check_pg_table(__VA_ARGS__)>{},      \
-                     __VA_ARGS__)
+// clang-format off
+// The comment on the check's line is what the compiler quotes when an argument is not a constant.
+#define pg_table(...)                                                                                    \
+    checked_pg_table(::drizzle::dsl::detail::DslCheck<                                                      \
+        ::drizzle::pg::dsl::detail::check_pg_table(__VA_ARGS__) /* computed at run time? write (pg_table)(...) */ \
+    >{}, __VA_ARGS__)
+// clang-format on
 #endif

@@ -196,7 +196,11 @@ inline const bool sqlite_dsl_included = ::drizzle::sqlite::detail::note_sqlite_d
 
 #if !defined(DRIZZLE_DSL_CHECK) || DRIZZLE_DSL_CHECK
 /// `sqlite_table(...)`: the table is checked at compile time, then declared (see dsl/common.hpp).
-#define sqlite_table(...)                                                                                              \
-    checked_sqlite_table(                                                                                              \
-        ::drizzle::dsl::detail::DslCheck<::drizzle::sqlite::detail::check_sqlite_table(__VA_ARGS__)>{}, __VA_ARGS__)
+// clang-format off
+// The comment on the check's line is what the compiler quotes when an argument is not a constant.
+#define sqlite_table(...)                                                                                    \
+    checked_sqlite_table(::drizzle::dsl::detail::DslCheck<                                                      \
+        ::drizzle::sqlite::detail::check_sqlite_table(__VA_ARGS__) /* computed at run time? write (sqlite_table)(...) */ \
+    >{}, __VA_ARGS__)
+// clang-format on
 #endif
