@@ -238,6 +238,10 @@ Table build_table(const DslRules& rules, const std::string& schema, const std::s
 DeclaredName declare_table(const DslRules& rules, Text schema, Text name, const std::vector<const ColumnSpec*>& columns,
                            const std::vector<const ExtraSpec*>& extras) {
     register_table(rules.dialect, build_table(rules, str(schema), str(name), columns, extras));
+    return keep_names(schema, name);
+}
+
+DeclaredName keep_names(Text schema, Text name) {
     return {intern(str(schema)), intern(str(name))};
 }
 

@@ -30,6 +30,9 @@ inline std::string str(Text text) {
     return text.data;
 }
 
+/// A declared object's names, kept by the registry for the life of the process (for its handle).
+DeclaredName keep_names(Text schema, Text name);
+
 /// The model column a column spec describes (its type spelled with arguments and suffix).
 Column build_column(const ColumnSpec& spec);
 

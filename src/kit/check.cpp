@@ -3,6 +3,7 @@
 
 #include "drizzle/error.hpp"
 #include "kit/check_internal.hpp"
+#include "util/files.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -14,10 +15,7 @@ namespace check_detail {
 
 std::string CheckContext::relative(const fs::path& path) const {
     if (path.empty()) return "";
-    std::error_code ec;
-    fs::path rel = fs::relative(path, dir, ec);
-    if (ec || rel.empty() || rel.string().starts_with("..")) return path.string();
-    return rel.generic_string();
+    return detail::path_in_folder(path, dir);
 }
 
 void CheckContext::add(std::string code, CheckFinding::Severity severity, const fs::path& file, std::string message,

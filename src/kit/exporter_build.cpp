@@ -107,11 +107,15 @@ fs::path write_unit_source(const HeaderUnit& unit) {
     return source;
 }
 
-/// The compiler's arguments shared by every step: language, include path, the user's flags. The
-/// DSL's compile-time check of each table (DRIZZLE_DSL_CHECK) roughly doubles the compile, so it
-/// runs only when the exported schema turns out invalid (recheck_headers).
-std::vector<std::string> base_arguments(const ExporterToolchain& toolchain, bool with_checks = false) {
-    std::vector<std::string> argv = {"-std=c++20", "-O0", "-fPIC", "-I" + toolchain.include_dir.string(),
+/// The compiler and the arguments every step shares: language, include path, the user's flags.
+/// The DSL's compile-time check of each table (DRIZZLE_DSL_CHECK) roughly doubles the compile, so
+/// it runs only when the exported schema turns out invalid (locate_with_compile_checks).
+std::vector<std::string> compiler_command(const ExporterToolchain& toolchain, bool with_checks = false) {
+    std::vector<std::string> argv = {toolchain.compiler,
+                                     "-std=c++20",
+                                     "-O0",
+                                     "-fPIC",
+                                     "-I" + toolchain.include_dir.string(),
                                      with_checks ? "-DDRIZZLE_DSL_CHECK=1" : "-DDRIZZLE_DSL_CHECK=0"};
     for (const auto& flag : toolchain.flags)
         argv.push_back(flag);
@@ -137,16 +141,13 @@ std::string compile_header(const HeaderUnit& unit, const ExporterToolchain& tool
     if (toolchain.ccache.empty()) {
         // One step: the object links nothing, so compiling and linking it together costs no more
         // than compiling.
-        std::vector<std::string> argv = {toolchain.compiler};
-        for (auto& arg : base_arguments(toolchain))
-            argv.push_back(std::move(arg));
+        std::vector<std::string> argv = compiler_command(toolchain);
         argv.insert(argv.end(), {"-shared", "-MMD", "-MF", depfile.string(), source.string(), "-o", output.string()});
         compiled = run_process(argv, unit.dir);
     } else {
         // ccache caches compiles, never links: compile through it, then link the object.
-        std::vector<std::string> argv = {toolchain.ccache, toolchain.compiler};
-        for (auto& arg : base_arguments(toolchain))
-            argv.push_back(std::move(arg));
+        std::vector<std::string> argv = compiler_command(toolchain);
+        argv.insert(argv.begin(), toolchain.ccache);
         argv.insert(argv.end(), {"-c", "-MMD", "-MF", depfile.string(), source.string(), "-o", object_file.string()});
         compiled = run_process(argv, unit.dir);
         if (compiled.exit_code == 0) {
@@ -206,9 +207,7 @@ std::string dsl_check_summary(const std::string& compiler_output) {
 std::string locate_with_compile_checks(const std::vector<HeaderUnit>& units, const ExporterToolchain& toolchain) {
     std::string located;
     for (const auto& unit : units) {
-        std::vector<std::string> argv = {toolchain.compiler};
-        for (auto& arg : base_arguments(toolchain, true))
-            argv.push_back(std::move(arg));
+        std::vector<std::string> argv = compiler_command(toolchain, true);
         argv.insert(argv.end(), {"-fsyntax-only", write_unit_source(unit).string()});
         const ProcessResult checked = run_process(argv, unit.dir);
         if (checked.exit_code != 0) located += dsl_check_summary(checked.err + checked.out);

@@ -139,8 +139,8 @@ GeneratePlan plan_generate(const Config& config, const GenerateRequest& request,
     DownMigration down = plan_down(prev.schema, next.schema, naming, diff.decisions, config.breakpoints);
     plan.draft.down_sql = std::move(down.sql);
     plan.down_irreversible = std::move(down.irreversible);
-    plan.prev = prev.schema;
-    plan.operations = diff.operations;
+    plan.prev = std::move(prev.schema);
+    plan.operations = std::move(diff.operations);
     next.renames = renames_from(diff.decisions);
     if (!diff.decisions.empty()) plan.draft.decisions_json = decisions_to_json(diff.decisions) + "\n";
     plan.decisions = std::move(diff.decisions);
@@ -157,7 +157,7 @@ LintInput planned_lint_input(const Config& config, const GeneratePlan& plan, con
     // A v1 migration is named by its folder, a 0.x one by its file's tag.
     input.migration = plan.folder.layout == FolderLayout::legacy ? written.stem().string()
                                                                  : written.parent_path().filename().string();
-    input.file = written.lexically_relative(plan.folder.dir).generic_string();
+    input.file = detail::path_in_folder(written, plan.folder.dir);
     input.sql = plan.draft.sql;
     input.prev = plan.prev;
     input.prev.dialect = *config.dialect;

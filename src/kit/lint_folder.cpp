@@ -21,13 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string relative_to(const fs::path& path, const fs::path& dir) {
-    std::error_code ec;
-    fs::path rel = fs::relative(path, dir, ec);
-    if (ec || rel.empty() || rel.string().starts_with("..")) return path.string();
-    return rel.generic_string();
-}
-
 /// The migration's input: its file, the schema it was generated from and the diff to its snapshot.
 /// Without a readable snapshot (or parents) the operations stay empty: only the statement text is linted.
 LintInput lint_input(Dialect dialect, const MigrationsFolder& folder, const SnapshotGraph& graph,
@@ -36,7 +29,7 @@ LintInput lint_input(Dialect dialect, const MigrationsFolder& folder, const Snap
     LintInput input;
     input.dialect = dialect;
     input.migration = entry.name;
-    input.file = relative_to(entry.sql_path, folder.dir);
+    input.file = detail::path_in_folder(entry.sql_path, folder.dir);
     input.sql = detail::read_file_bytes(entry.sql_path);
     input.prev.dialect = dialect;
     const auto node = graph.node_of_entry(entry_index);
@@ -74,13 +67,7 @@ LintReport lint_folder(const Config& config, const LintRequest& request) {
     LintReport report;
     std::vector<std::size_t> chosen;
     std::optional<StatusReport> status;
-    if (!request.file.empty()) {
-        for (std::size_t i = 0; i < folder.entries.size(); ++i) {
-            std::error_code ec;
-            if (fs::equivalent(folder.entries[i].sql_path, request.file, ec)) chosen.push_back(i);
-        }
-        report.selection = "the migration just written";
-    } else if (!request.name.empty()) {
+    if (!request.name.empty()) {
         chosen.push_back(find_migration(folder, request.name));
         report.selection = "the migration named " + folder.entries[chosen.front()].name;
     } else if (request.all) {

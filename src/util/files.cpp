@@ -16,4 +16,11 @@ std::string read_file_bytes(const std::filesystem::path& path) {
     return out.str();
 }
 
+std::string path_in_folder(const std::filesystem::path& path, const std::filesystem::path& dir) {
+    std::error_code ec;
+    const std::filesystem::path rel = std::filesystem::relative(path, dir, ec);
+    if (ec || rel.empty() || rel.string().starts_with("..")) return path.string();
+    return rel.generic_string();
+}
+
 }  // namespace drizzle::detail

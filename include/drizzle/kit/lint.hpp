@@ -86,13 +86,12 @@ struct LintReport {
 struct LintRequest {
     bool all = false;           ///< every migration
     std::string name;           ///< one migration (folder name / tag, or a unique prefix or suffix)
-    std::filesystem::path file; ///< the migration whose SQL file this is (generate's new one)
     bool unapplied = false;     ///< the migrations the configured database has not applied (status)
     bool count_rows = false;    ///< --db: count the rows at risk in the configured database
 };
 
 /// Lints the config's migrations folder: by default the newest migration (each branch head when
-/// git branches left several), `all` every one, `name`/`file` one, `unapplied` those the database
+/// git branches left several), `all` every one, `name` one, `unapplied` those the database
 /// has not applied (status), rows counted with `count_rows` (the CLI's --db sets both). UserError for a config without
 /// a dialect, a folder of another dialect or a name that matches no migration.
 LintReport lint_folder(const Config& config, const LintRequest& request);

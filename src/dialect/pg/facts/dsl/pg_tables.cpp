@@ -58,13 +58,9 @@ Sequence make_sequence(Text schema, Text name, const SequenceParams& params) {
     return sequence;
 }
 
-drizzle::dsl::DeclaredName declared(Text schema, Text name) {
-    return {drizzle::dsl::intern(str(schema)), drizzle::dsl::intern(str(name))};
-}
-
 Declared declare_view(Text schema, Text name, Text definition, const ViewOptions& options, bool materialized) {
     drizzle::dsl::register_view(rules.dialect, make_view(schema, name, definition, options, materialized));
-    return {declared(schema, name).name};
+    return {drizzle::dsl::intern(str(name))};
 }
 
 EnumHandle declare_enum(Text schema, Text name, std::initializer_list<Text> values) {
@@ -72,7 +68,7 @@ EnumHandle declare_enum(Text schema, Text name, std::initializer_list<Text> valu
     for (Text value : values)
         type.values.push_back(str(value));
     drizzle::dsl::register_enum(rules.dialect, std::move(type));
-    return EnumHandle(declared(schema, name));
+    return EnumHandle(drizzle::dsl::detail::keep_names(schema, name));
 }
 
 } // namespace
@@ -103,7 +99,7 @@ EnumHandle SchemaHandle::enum_(Text name, std::initializer_list<Text> values) co
 
 Declared SchemaHandle::sequence(Text name, SequenceParams params) const {
     drizzle::dsl::register_sequence(rules.dialect, make_sequence(name_, name, params));
-    return {declared(name_, name).name};
+    return {drizzle::dsl::intern(str(name))};
 }
 
 Declared SchemaHandle::view(Text name, Text definition, ViewOptions options) const {
@@ -124,7 +120,7 @@ EnumHandle pg_enum(Text name, std::initializer_list<Text> values) {
 
 Declared pg_sequence(Text name, SequenceParams params) {
     drizzle::dsl::register_sequence(rules.dialect, make_sequence({}, name, params));
-    return {declared({}, name).name};
+    return {drizzle::dsl::intern(str(name))};
 }
 
 Declared pg_view(Text name, Text definition, ViewOptions options) {
@@ -142,7 +138,7 @@ Declared pg_role(Text name, RoleOptions options) {
     role.create_role = options.create_role;
     role.inherit = options.inherit;
     drizzle::dsl::register_role(rules.dialect, std::move(role));
-    return {declared({}, name).name};
+    return {drizzle::dsl::intern(str(name))};
 }
 
 bool detail::note_pg_dsl() {

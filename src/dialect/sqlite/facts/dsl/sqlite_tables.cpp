@@ -13,9 +13,9 @@ using dsl::detail::str;
 constexpr dsl::detail::DslRules rules{.dialect = Dialect::sqlite, .name_unnamed_constraints = true};
 
 ViewHandle declare_view(View view) {
-    const Text name = dsl::intern(view.name);
+    const dsl::DeclaredName names = dsl::detail::keep_names({}, view.name);
     dsl::register_view(rules.dialect, std::move(view));
-    return ViewHandle({Text{}, name});
+    return ViewHandle(names);
 }
 } // namespace
 
