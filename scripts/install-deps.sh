@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config clang-format ccache
-    libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+    libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     libpq-dev postgresql-15 postgresql-client-15
     libpg-query-dev libprotobuf-c-dev

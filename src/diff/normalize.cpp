@@ -210,12 +210,11 @@ void keep_key_name_on_rename(Table& old_table, const std::string& new_name, Dial
     }
 }
 
-Schema normalize_for_diff(const Schema& schema, NamingStyle naming) {
-    Schema out = schema;
-    assign_default_names(out, naming);
+Schema normalize_for_diff(Schema schema, NamingStyle naming) {
+    assign_default_names(schema, naming);
     // How keys, names and defaults are stored is the database's own business.
-    dialect_facts(schema.dialect).normalize(out, naming);
-    return out;
+    dialect_facts(schema.dialect).normalize(schema, naming);
+    return schema;
 }
 
 }  // namespace drizzle

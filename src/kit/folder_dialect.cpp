@@ -2,10 +2,9 @@
 #include "drizzle/kit/folder_dialect.hpp"
 
 #include "drizzle/error.hpp"
+#include "drizzle/snapshot/snapshot.hpp"
 #include "migrate/journal.hpp"
 #include "util/files.hpp"
-
-#include <nlohmann/json.hpp>
 
 namespace drizzle::kit {
 
@@ -39,9 +38,8 @@ void require_folder_dialect(const Config& config, const MigrationsFolder& folder
     for (auto it = folder.entries.rbegin(); it != folder.entries.rend(); ++it) {
         std::error_code ec;
         if (!fs::is_regular_file(it->snapshot_path, ec)) continue;
-        const auto json = nlohmann::json::parse(detail::read_file_bytes(it->snapshot_path), nullptr, false);
-        if (json.is_object() && json.contains("dialect") && json["dialect"].is_string()) {
-            compare(config, it->snapshot_path, json["dialect"].get<std::string>());
+        if (auto dialect = snapshot_dialect_name(detail::read_file_bytes(it->snapshot_path))) {
+            compare(config, it->snapshot_path, *dialect);
         }
         return;
     }

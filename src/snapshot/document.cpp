@@ -4,13 +4,12 @@
 namespace drizzle::snapshot_detail {
 
 std::optional<SnapshotFormat> format_of_shape(const JsonNode& root) {
-    const Json& document = root.json();
-    const auto is = [&](std::string_view key, bool (Json::*type)() const noexcept) {
-        auto it = document.find(key);
-        return it != document.end() && ((*it).*type)();
+    const auto is = [&](std::string_view key, bool (JsonNode::*type)() const) {
+        auto member = root.optional_member(key);
+        return member && ((*member).*type)();
     };
-    if (is("prevId", &Json::is_string) && is("tables", &Json::is_object)) return SnapshotFormat::legacy;
-    if (is("prevIds", &Json::is_array) && is("ddl", &Json::is_array)) return SnapshotFormat::v1;
+    if (is("prevId", &JsonNode::is_string) && is("tables", &JsonNode::is_object)) return SnapshotFormat::legacy;
+    if (is("prevIds", &JsonNode::is_array) && is("ddl", &JsonNode::is_array)) return SnapshotFormat::v1;
     return std::nullopt;
 }
 

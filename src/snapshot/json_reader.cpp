@@ -3,7 +3,12 @@
 
 #include "drizzle/error.hpp"
 
+#include <simdjson.h>
+
 #include <algorithm>
+#include <cstring>
+#include <type_traits>
+#include <unordered_map>
 
 namespace drizzle::snapshot_detail {
 
@@ -26,15 +31,63 @@ std::string join_path(const std::string& parent, std::string_view key) {
     return parent + "[" + quoted_key(key) + "]";
 }
 
-const char* type_name(const Json& value) {
+using Element = simdjson::dom::element;
+using Type = simdjson::dom::element_type;
+static_assert(std::is_trivially_copyable_v<Element>);
+
+// JsonNode::Value is private; these deduce it.
+template <class Value> Element element_of(const Value& value) {
+    static_assert(sizeof(Element) == sizeof(value.bytes));
+    Element element;
+    std::memcpy(static_cast<void*>(&element), value.bytes, sizeof element);
+    return element;
+}
+template <class Value> Value value_of(Element element) {
+    Value value;
+    std::memcpy(value.bytes, static_cast<const void*>(&element), sizeof element);
+    return value;
+}
+
+const char* type_name_of(Element value) {
     switch (value.type()) {
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::null: return "null";
+    case Type::OBJECT:
+        return "an object";
+    case Type::ARRAY:
+        return "an array";
+    case Type::STRING:
+        return "a string";
+    case Type::BOOL:
+        return "a boolean";
+    case Type::NULL_VALUE:
+        return "null";
     default: return "a number";
     }
+}
+
+// The accessors below are called only after the type is checked. Each copies the value out of
+// simdjson's result: a range-for over `result.value_unsafe()` would iterate a destroyed temporary.
+template <class T, class Result> T got(Result&& result) {
+    T out{};
+    if (std::forward<Result>(result).get(out) != simdjson::SUCCESS) return T{};
+    return out;
+}
+std::string_view string_of(Element value) {
+    return got<std::string_view>(value.get_string());
+}
+simdjson::dom::object object_of(Element value) {
+    return got<simdjson::dom::object>(value.get_object());
+}
+simdjson::dom::array array_of(Element value) {
+    return got<simdjson::dom::array>(value.get_array());
+}
+template <class T> T scalar_of(Element value) {
+    return got<T>(value.get<T>());
+}
+
+// nlohmann (and JSON.parse) skip a UTF-8 byte order mark; simdjson does not.
+std::string_view without_bom(std::string_view text) {
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    return text.substr(0, bom.size()) == bom ? text.substr(bom.size()) : text;
 }
 
 // nlohmann reports the byte offset just past the offending character; editors want line:column.
@@ -67,9 +120,20 @@ std::string parse_error_reason(const std::string& what) {
 
 }  // namespace
 
-Json parse_json_text(std::string_view text, const std::string& source_name) {
+struct JsonDocument::Parsed {
+    simdjson::dom::parser parser;
+    Element root;
+};
+
+JsonDocument::JsonDocument(std::string_view text, const std::string& source_name)
+    : parsed_(std::make_unique<Parsed>()), source_name_(source_name) {
+    text = without_bom(text);
+    const auto error = parsed_->parser.parse(text.data(), text.size()).get(parsed_->root);
+    if (!error) return;
+    // simdjson says what is wrong, not where: nlohmann's parser finds the line and column.
     try {
-        return Json::parse(text.begin(), text.end());
+        const Json valid = Json::parse(text.begin(), text.end());
+        (void)valid;
     } catch (const Json::parse_error& e) {
         auto [line, column] = line_and_column(text, e.byte);
         throw UserError(source_name + ":" + std::to_string(line) + ":" + std::to_string(column) +
@@ -77,17 +141,23 @@ Json parse_json_text(std::string_view text, const std::string& source_name) {
     } catch (const Json::exception& e) {
         throw UserError(source_name + ": invalid JSON: " + parse_error_reason(e.what()));
     }
+    // Valid JSON simdjson cannot hold: an integer beyond 64 bits, nesting deeper than 1024.
+    throw UserError(source_name + ": unsupported JSON: " + simdjson::error_message(error));
 }
 
-JsonNode::JsonNode(const Json& value, std::string path, const std::string& source_name)
-    : value_(&value),
-      parent_path_(std::make_shared<const std::string>(std::move(path))),
-      root_(true),
-      source_name_(&source_name) {}
+JsonDocument::~JsonDocument() = default;
+JsonDocument::JsonDocument(JsonDocument&&) noexcept = default;
+JsonDocument& JsonDocument::operator=(JsonDocument&&) noexcept = default;
 
-JsonNode::JsonNode(const Json& value, std::shared_ptr<const std::string> parent_path, std::string_view key,
-                   std::size_t index, const std::string* source_name)
-    : value_(&value), parent_path_(std::move(parent_path)), key_(key), index_(index), source_name_(source_name) {}
+JsonNode JsonDocument::root() const {
+    return JsonNode(value_of<JsonNode::Value>(parsed_->root), std::make_shared<const std::string>(), {},
+                    JsonNode::kMember, true, &source_name_);
+}
+
+JsonNode::JsonNode(Value value, std::shared_ptr<const std::string> parent_path, std::string_view key, std::size_t index,
+                   bool root, const std::string* source_name)
+    : value_(value), parent_path_(std::move(parent_path)), key_(key), index_(index), root_(root),
+      source_name_(source_name) {}
 
 std::string JsonNode::path() const {
     if (root_) return *parent_path_;
@@ -101,8 +171,8 @@ std::shared_ptr<const std::string> JsonNode::shared_path() const {
     return own_path_;
 }
 
-JsonNode JsonNode::element(const Json& value, std::size_t index) const {
-    return JsonNode(value, shared_path(), {}, index, source_name_);
+JsonNode JsonNode::child(Value value, std::string_view key) const {
+    return JsonNode(value, shared_path(), key, kMember, false, source_name_);
 }
 
 void JsonNode::fail(const std::string& message) const {
@@ -115,75 +185,146 @@ void JsonNode::fail_member(std::string_view key, const std::string& message) con
 }
 
 const JsonNode& JsonNode::expect_object(std::string_view what) const {
-    if (!value_->is_object()) {
-        fail((what.empty() ? std::string("must be an object") : std::string(what) + " must be an object") +
-             ", not " + type_name(*value_));
+    if (!is_object()) {
+        fail((what.empty() ? std::string("must be an object") : std::string(what) + " must be an object") + ", not " +
+             type_name());
     }
     return *this;
 }
 
+bool JsonNode::is_object() const {
+    return element_of(value_).type() == Type::OBJECT;
+}
+bool JsonNode::is_array() const {
+    return element_of(value_).type() == Type::ARRAY;
+}
+bool JsonNode::is_string() const {
+    return element_of(value_).type() == Type::STRING;
+}
+bool JsonNode::is_null() const {
+    return element_of(value_).type() == Type::NULL_VALUE;
+}
+const char* JsonNode::type_name() const {
+    return type_name_of(element_of(value_));
+}
+
+std::optional<std::string_view> JsonNode::string_value() const {
+    const Element value = element_of(value_);
+    if (value.type() != Type::STRING) return std::nullopt;
+    return string_of(value);
+}
+
+std::optional<bool> JsonNode::boolean_value() const {
+    const Element value = element_of(value_);
+    if (value.type() != Type::BOOL) return std::nullopt;
+    return scalar_of<bool>(value);
+}
+
+std::optional<std::int64_t> JsonNode::integer_value() const {
+    const Element value = element_of(value_);
+    if (value.type() == Type::INT64) return scalar_of<std::int64_t>(value);
+    if (value.type() == Type::UINT64) {
+        const std::uint64_t number = scalar_of<std::uint64_t>(value);
+        if (number <= static_cast<std::uint64_t>(INT64_MAX)) return static_cast<std::int64_t>(number);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> JsonNode::number_text() const {
+    const Element value = element_of(value_);
+    switch (value.type()) {
+    case Type::INT64:
+        return js_number_text(Json(scalar_of<std::int64_t>(value)));
+    case Type::UINT64:
+        return js_number_text(Json(scalar_of<std::uint64_t>(value)));
+    case Type::DOUBLE:
+        return js_number_text(scalar_of<double>(value));
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<JsonNode::Value> JsonNode::lookup(std::string_view key) const {
+    expect_object();
+    std::optional<Value> found;
+    for (const auto field : object_of(element_of(value_))) {
+        if (field.key == key) found = value_of<Value>(field.value);
+    }
+    return found;
+}
+
+JsonNode::Value JsonNode::find_member(std::string_view key) const {
+    auto value = lookup(key);
+    if (!value) fail_member(key, "is missing");
+    return *value;
+}
+
 bool JsonNode::has(std::string_view key) const {
-    return value_->is_object() && value_->contains(std::string(key));
-}
-
-std::string JsonNode::first_key() const {
-    if (!value_->is_object() || value_->empty()) return "";
-    return value_->begin().key();
-}
-
-bool JsonNode::key_before(std::string_view first, std::string_view second) const {
-    if (!value_->is_object()) return false;
-    for (const auto& [key, _] : value_->items()) {
-        if (key == first) return true;
-        if (key == second) return false;
+    if (!is_object()) return false;
+    for (const auto field : object_of(element_of(value_))) {
+        if (field.key == key) return true;
     }
     return false;
 }
 
-JsonNode JsonNode::child(std::string_view key) const {
-    const auto it = find_member(key);
-    return JsonNode(*it, shared_path(), it.key(), kMember, source_name_);
+std::optional<std::string_view> JsonNode::find_string(std::string_view key) const {
+    if (!is_object()) return std::nullopt;
+    auto value = lookup(key);
+    if (!value || element_of(*value).type() != Type::STRING) return std::nullopt;
+    return string_of(element_of(*value));
 }
 
-JsonNode JsonNode::member(std::string_view key) const { return child(key); }
+std::string JsonNode::first_key() const {
+    if (!is_object()) return "";
+    for (const auto field : object_of(element_of(value_)))
+        return std::string(field.key);
+    return "";
+}
+
+bool JsonNode::key_before(std::string_view first, std::string_view second) const {
+    if (!is_object()) return false;
+    for (const auto field : object_of(element_of(value_))) {
+        if (field.key == first) return true;
+        if (field.key == second) return false;
+    }
+    return false;
+}
+
+JsonNode JsonNode::member(std::string_view key) const {
+    const Value value = find_member(key);
+    return child(value, key);
+}
 
 std::optional<JsonNode> JsonNode::optional_member(std::string_view key) const {
-    if (!has(key)) return std::nullopt;
-    return child(key);
+    if (!is_object()) return std::nullopt;
+    auto value = lookup(key);
+    if (!value) return std::nullopt;
+    return child(*value, key);
 }
 
 JsonNode JsonNode::object_member(std::string_view key) const {
-    JsonNode node = child(key);
-    if (!node.json().is_object()) {
-        fail_member(key, std::string("must be an object, not ") + type_name(node.json()));
-    }
+    JsonNode node = member(key);
+    if (!node.is_object()) fail_member(key, std::string("must be an object, not ") + node.type_name());
     return node;
 }
 
-Json::const_iterator JsonNode::find_member(std::string_view key) const {
-    expect_object();
-    auto it = value_->find(std::string(key));
-    if (it == value_->end()) fail_member(key, "is missing");
-    return it;
-}
-
 std::string JsonNode::string(std::string_view key) const {
-    const Json& value = *find_member(key);
-    if (!value.is_string()) fail_member(key, "must be a string");
-    return value.get_ref<const std::string&>();
+    const Element value = element_of(find_member(key));
+    if (value.type() != Type::STRING) fail_member(key, "must be a string");
+    return std::string(string_of(value));
 }
 
 bool JsonNode::boolean(std::string_view key) const {
-    const Json& value = *find_member(key);
-    if (!value.is_boolean()) fail_member(key, "must be a boolean");
-    return value.get<bool>();
+    const Element value = element_of(find_member(key));
+    if (value.type() != Type::BOOL) fail_member(key, "must be a boolean");
+    return scalar_of<bool>(value);
 }
 
 std::optional<std::string> JsonNode::nullable_string(std::string_view key) const {
-    const Json& value = *find_member(key);
-    if (value.is_null()) return std::nullopt;
-    if (!value.is_string()) fail_member(key, "must be a string or null");
-    return value.get_ref<const std::string&>();
+    const Element value = element_of(find_member(key));
+    if (value.type() == Type::NULL_VALUE) return std::nullopt;
+    if (value.type() != Type::STRING) fail_member(key, "must be a string or null");
+    return std::string(string_of(value));
 }
 
 std::optional<std::string> JsonNode::optional_string(std::string_view key, bool allow_null) const {
@@ -194,34 +335,32 @@ std::optional<std::string> JsonNode::optional_string(std::string_view key, bool 
 
 std::optional<bool> JsonNode::optional_boolean(std::string_view key) const {
     if (!has(key)) return std::nullopt;
-    const Json& value = *find_member(key);
-    if (value.is_null()) return std::nullopt;
-    if (!value.is_boolean()) fail_member(key, "must be a boolean");
-    return value.get<bool>();
+    return nullable_boolean(key);
 }
 
 std::optional<JsonNode> JsonNode::present_member(std::string_view key) const {
-    if (!has(key) || value_->find(std::string(key))->is_null()) return std::nullopt;
-    return child(key);
+    auto node = optional_member(key);
+    if (!node || node->is_null()) return std::nullopt;
+    return node;
 }
 
 std::optional<JsonNode> JsonNode::nullable_member(std::string_view key) const {
-    JsonNode node = child(key);
-    if (node.json().is_null()) return std::nullopt;
+    JsonNode node = member(key);
+    if (node.is_null()) return std::nullopt;
     return node;
 }
 
 std::optional<bool> JsonNode::nullable_boolean(std::string_view key) const {
-    const Json& value = *find_member(key);
-    if (value.is_null()) return std::nullopt;
-    if (!value.is_boolean()) fail_member(key, "must be a boolean or null");
-    return value.get<bool>();
+    const Element value = element_of(find_member(key));
+    if (value.type() == Type::NULL_VALUE) return std::nullopt;
+    if (value.type() != Type::BOOL) fail_member(key, "must be a boolean or null");
+    return scalar_of<bool>(value);
 }
 
 std::optional<std::string> JsonNode::nullable_number_text(std::string_view key) const {
-    const Json& value = *find_member(key);
-    if (value.is_null()) return std::nullopt;
-    auto text = js_number_text(value);
+    const JsonNode node = member(key);
+    if (node.is_null()) return std::nullopt;
+    auto text = node.number_text();
     if (!text) fail_member(key, "must be a number or null");
     return text;
 }
@@ -236,15 +375,16 @@ std::string JsonNode::one_of(std::string_view key, std::initializer_list<std::st
 }
 
 std::vector<std::string> JsonNode::strings(std::string_view key) const {
-    const Json& array = *find_member(key);
-    if (!array.is_array()) fail_member(key, "must be an array of strings");
+    const Element array = element_of(find_member(key));
+    if (array.type() != Type::ARRAY) fail_member(key, "must be an array of strings");
     std::vector<std::string> out;
-    out.reserve(array.size());
-    for (std::size_t i = 0; i < array.size(); ++i) {
-        if (!array[i].is_string()) {
-            child(key).fail("element " + std::to_string(i) + " must be a string, not " + type_name(array[i]));
+    std::size_t i = 0;
+    for (const Element element : array_of(array)) {
+        if (element.type() != Type::STRING) {
+            member(key).fail("element " + std::to_string(i) + " must be a string, not " + type_name_of(element));
         }
-        out.push_back(array[i].get_ref<const std::string&>());
+        out.emplace_back(string_of(element));
+        ++i;
     }
     return out;
 }
@@ -252,23 +392,47 @@ std::vector<std::string> JsonNode::strings(std::string_view key) const {
 std::vector<std::pair<std::string, JsonNode>> JsonNode::entries(std::string_view key, bool optional) const {
     std::vector<std::pair<std::string, JsonNode>> out;
     if (optional && !has(key)) return out;
-    JsonNode node = object_member(key);
+    const JsonNode node = object_member(key);
     const auto parent = node.shared_path();
-    for (auto it = node.json().begin(); it != node.json().end(); ++it) {
-        out.emplace_back(it.key(), JsonNode(*it, parent, it.key(), kMember, source_name_));
+    const auto object = object_of(element_of(node.value_));
+    out.reserve(object.size());
+    // A repeated key keeps its first place and takes its last value (JSON.parse): a linear
+    // search on the few members of most objects, a map on the large ones ("tables").
+    constexpr std::size_t kSmall = 16;
+    std::unordered_map<std::string_view, std::size_t> large;
+    for (const auto field : object) {
+        const JsonNode value(value_of<Value>(field.value), parent, field.key, kMember, false, source_name_);
+        std::size_t at = out.size();
+        if (out.size() < kSmall) {
+            for (std::size_t i = 0; i < out.size(); ++i) {
+                if (out[i].second.key_ == field.key) at = i;
+            }
+        } else {
+            if (large.empty()) {
+                for (std::size_t i = 0; i < out.size(); ++i)
+                    large.emplace(out[i].second.key_, i);
+            }
+            at = large.emplace(field.key, out.size()).first->second;
+        }
+        if (at == out.size()) {
+            out.emplace_back(std::string(field.key), value);
+        } else {
+            out[at].second.value_ = value.value_;
+        }
     }
     return out;
 }
 
 std::vector<JsonNode> JsonNode::elements(std::string_view key) const {
-    JsonNode node = child(key);
-    if (!node.json().is_array()) {
-        fail_member(key, std::string("must be an array, not ") + type_name(node.json()));
-    }
+    const JsonNode node = member(key);
+    if (!node.is_array()) fail_member(key, std::string("must be an array, not ") + node.type_name());
+    const auto array = array_of(element_of(node.value_));
     std::vector<JsonNode> out;
-    const Json& array = node.json();
     out.reserve(array.size());
-    for (std::size_t i = 0; i < array.size(); ++i) out.push_back(node.element(array[i], i));
+    const auto parent = node.shared_path();
+    std::size_t i = 0;
+    for (const Element element : array)
+        out.push_back(JsonNode(value_of<Value>(element), parent, {}, i++, false, source_name_));
     return out;
 }
 

@@ -21,16 +21,15 @@ Snapshot read_snapshot_header(const JsonNode& root, SnapshotFormat format, Diale
 }
 
 ColumnDefault read_legacy_default(const JsonNode& node) {
-    const Json& value = node.json();
     ColumnDefault out;
-    if (value.is_string()) {
-        out.sql = value.get<std::string>();
-    } else if (value.is_boolean()) {
+    if (auto text = node.string_value()) {
+        out.sql = *text;
+    } else if (auto flag = node.boolean_value()) {
         out.kind = ColumnDefault::Kind::boolean;
-        out.sql = value.get<bool>() ? "true" : "false";
-    } else if (value.is_number()) {
+        out.sql = *flag ? "true" : "false";
+    } else if (auto number = node.number_text()) {
         out.kind = ColumnDefault::Kind::number;
-        out.sql = *js_number_text(value);
+        out.sql = std::move(*number);
     } else {
         node.fail("must be a string, number or boolean");
     }
@@ -83,9 +82,10 @@ SnapshotRenames read_legacy_meta_renames(const JsonNode& meta, ModelSchema model
     };
     const auto split = [](const std::string& from, const JsonNode& to, std::size_t min, std::size_t max,
                           const char* message) {
-        if (!to.json().is_string()) to.fail("must be a string");
+        const auto to_text = to.string_value();
+        if (!to_text) to.fail("must be a string");
         auto from_parts = split_quoted_key(from);
-        auto to_parts = split_quoted_key(to.json().get<std::string>());
+        auto to_parts = split_quoted_key(std::string(*to_text));
         if (!from_parts || !to_parts || from_parts->size() != to_parts->size() || from_parts->size() < min ||
             from_parts->size() > max) {
             to.fail(message);
@@ -111,11 +111,8 @@ SnapshotRenames read_legacy_meta_renames(const JsonNode& meta, ModelSchema model
 SnapshotLayout v1_entity_layout(const std::vector<JsonNode>& entities, std::initializer_list<std::string_view> types,
                                 std::string_view key) {
     for (const auto& entity : entities) {
-        if (!entity.json().is_object()) continue;
-        auto type = entity.json().find("entityType");
-        if (type == entity.json().end() || !type->is_string()) continue;
-        const auto& name = type->get_ref<const std::string&>();
-        if (std::find(types.begin(), types.end(), name) == types.end()) continue;
+        const auto name = entity.find_string("entityType");
+        if (!name || std::find(types.begin(), types.end(), *name) == types.end()) continue;
         return entity.key_before(key, "entityType") ? SnapshotLayout::up : SnapshotLayout::generate;
     }
     return SnapshotLayout::generate;

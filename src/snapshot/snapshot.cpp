@@ -13,7 +13,6 @@ namespace drizzle {
 
 namespace {
 
-using snapshot_detail::Json;
 using snapshot_detail::JsonNode;
 using snapshot_detail::quoted_json;
 
@@ -39,9 +38,9 @@ std::string expected_dialect_names(const std::vector<const DialectFacts*>& diale
 }  // namespace
 
 Snapshot parse_snapshot(std::string_view json, const std::string& source_name) {
-    const Json document = snapshot_detail::parse_json_text(json, source_name);
-    const JsonNode root(document, "", source_name);
-    if (!document.is_object()) root.fail("a snapshot must be a JSON object");
+    const snapshot_detail::JsonDocument document(json, source_name);
+    const JsonNode root = document.root();
+    if (!root.is_object()) root.fail("a snapshot must be a JSON object");
 
     const std::string dialect = root.string("dialect");
     const std::string version = root.string("version");
@@ -67,14 +66,19 @@ Snapshot parse_snapshot(std::string_view json, const std::string& source_name) {
     for (const DialectFacts* facts : dialects) {
         const auto names = facts->snapshot_dialect_names();
         if (std::find(names.begin(), names.end(), dialect) == names.end()) continue;
-        try {
-            return facts->read_snapshot(root, dialect, version);
-        } catch (const Json::exception& e) {
-            // The readers check types before use; this only guards against a missed case.
-            throw UserError(source_name + ": unexpected JSON shape: " + e.what());
-        }
+        return facts->read_snapshot(root, dialect, version);
     }
     root.fail("unknown \"dialect\" " + quoted_json(dialect) + " (expected " + expected_dialect_names(dialects) + ")");
+}
+
+std::optional<std::string> snapshot_dialect_name(std::string_view json) {
+    try {
+        const snapshot_detail::JsonDocument document(json, "");
+        const auto dialect = document.root().find_string("dialect");
+        if (dialect) return std::string(*dialect);
+    } catch (const UserError&) {
+    }
+    return std::nullopt;
 }
 
 std::string write_snapshot(const Snapshot& snapshot) {

@@ -55,6 +55,56 @@ TEST(SnapshotParseErrors, InvalidJsonReportsLineAndColumn) {
     EXPECT_EQ(error_of("{\"a\": 1}\n x", "snap.json").substr(0, 28), "snap.json:2:2: invalid JSON:");
 }
 
+TEST(SnapshotParseErrors, ByteOrderMarkIsSkipped) {
+    // Editors on Windows save one; JSON.parse and drizzle-kit read past it.
+    EXPECT_EQ(error_of("\xEF\xBB\xBF" + legacy_document().dump()), "");
+    EXPECT_EQ(error_of("\xEF\xBB\xBF" + v1_document().dump()), "");
+}
+
+TEST(SnapshotParseErrors, RepeatedKeyTakesTheLastValueAtTheFirstPlace) {
+    // What JSON.parse does with a key written twice (a bad merge of a snapshot): drizzle-kit
+    // reads the last value, and the key keeps the place of its first occurrence.
+    std::string text = legacy_document().dump();
+    const std::string column = R"("type":"integer")";
+    text.replace(text.find(column), column.size(), R"("type":"integer","type":"text")");
+    const std::string second_table =
+        R"("u":{"name":"u","columns":{},"indexes":{},"foreignKeys":{},"compositePrimaryKeys":{}},)";
+    const std::string table_t = R"("t":{"name":"t","columns":{},"indexes":{},"foreignKeys":{},)"
+                                R"("compositePrimaryKeys":{}})";
+    text.replace(text.find(R"("tables":{)") + 10, 0, second_table);
+    const Snapshot snapshot = parse_snapshot(text, "s.json");
+    ASSERT_EQ(snapshot.schema.tables.size(), 2u);
+    EXPECT_EQ(snapshot.schema.tables[0].name, "u");
+    EXPECT_EQ(snapshot.schema.tables[1].columns.at(0).type, "text");
+
+    // A table written twice: its first place, its last content.
+    std::string twice = legacy_document().dump();
+    twice.replace(twice.find(R"("tables":{)") + 10, 0, table_t + "," + second_table);
+    const Snapshot merged = parse_snapshot(twice, "s.json");
+    ASSERT_EQ(merged.schema.tables.size(), 2u);
+    EXPECT_EQ(merged.schema.tables[0].name, "t");
+    EXPECT_EQ(merged.schema.tables[0].columns.size(), 1u); // the last "t", with its column a
+    EXPECT_EQ(merged.schema.tables[1].name, "u");
+
+    std::string v1 = v1_document().dump();
+    v1.replace(v1.find(R"("name":"a")"), 10, R"("name":"a","name":"b")");
+    EXPECT_EQ(parse_snapshot(v1, "s.json").schema.tables.at(0).columns.at(0).name, "b");
+}
+
+TEST(SnapshotParseErrors, ValidJsonBeyondTheReaderSaysSo) {
+    // An integer wider than 64 bits is valid JSON no snapshot holds: named, not a crash.
+    EXPECT_EQ(error_of(R"({"version": 123456789012345678901234567890})", "s.json").substr(0, 26),
+              "s.json: unsupported JSON: ");
+}
+
+TEST(SnapshotParseErrors, DialectNameReadsOnlyTheDialect) {
+    EXPECT_EQ(snapshot_dialect_name(v1_document().dump()), "sqlite");
+    EXPECT_EQ(snapshot_dialect_name(R"({"dialect":"postgres","ddl":"not checked"})"), "postgres");
+    EXPECT_EQ(snapshot_dialect_name(R"({"dialect":5})"), std::nullopt);
+    EXPECT_EQ(snapshot_dialect_name("[]"), std::nullopt);
+    EXPECT_EQ(snapshot_dialect_name("{oops"), std::nullopt);
+}
+
 TEST(SnapshotParseErrors, UnknownVersionOrDialect) {
     EXPECT_EQ(error_of("[]", "s.json"), "s.json: a snapshot must be a JSON object");
     EXPECT_EQ(error_of(R"({"dialect":"sqlite"})", "s.json"), "s.json: \"version\" is missing");

@@ -32,7 +32,7 @@ DiffResult diff(const Schema& prev, const Schema& next, Resolver& resolver, Nami
 /// (`legacy`) folder only, SQLite unique constraints as the unique indexes 0.31 writes.
 /// PostgreSQL: a single-column key is the column's own under its default name and a
 /// table-level constraint under any other; names are cut to 63 bytes, as the server stores them.
-Schema normalize_for_diff(const Schema& schema, NamingStyle naming = NamingStyle::v1);
+Schema normalize_for_diff(Schema schema, NamingStyle naming = NamingStyle::v1);
 
 /// Derived-name foreign keys, unique constraints and primary keys of `next` take the name of the
 /// same constraint (same definition) in `prev`. drizzle-kit 1.0 keeps a derived name when the

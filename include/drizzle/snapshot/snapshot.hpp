@@ -3,6 +3,7 @@
 
 #include "drizzle/schema/model.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -67,6 +68,10 @@ struct Snapshot {
 /// `source_name` (usually the file path) prefixes every error; errors are UserError and say
 /// what is wrong and where (e.g. `tables.users.columns.id: "type" must be a string`).
 Snapshot parse_snapshot(std::string_view json, const std::string& source_name);
+
+/// The "dialect" string a snapshot's text names, without reading the rest; std::nullopt when the
+/// text is not JSON, not an object, or has no string "dialect" (parse_snapshot reports those).
+std::optional<std::string> snapshot_dialect_name(std::string_view json);
 
 /// Serialises exactly as drizzle-kit does for that format and layout: key order, 2-space
 /// indent, no trailing newline. Tables, columns and views are written in model order.

@@ -305,10 +305,9 @@ std::optional<PgOptionKind> pg_view_option_kind(const std::string& key) {
 }
 
 std::string pg_option_text(const JsonNode& value) {
-    const Json& json = value.json();
-    if (json.is_string()) return json.get<std::string>();
-    if (json.is_boolean()) return json.get<bool>() ? "true" : "false";
-    if (auto number = js_number_text(json)) return *number;
+    if (auto text = value.string_value()) return std::string(*text);
+    if (auto flag = value.boolean_value()) return *flag ? "true" : "false";
+    if (auto number = value.number_text()) return *number;
     value.fail("must be a string, number or boolean");
 }
 

@@ -218,8 +218,9 @@ Snapshot read_pg_legacy(const JsonNode& root) {
             {pg_model_schema(value.string("schema")), value.string("name"), value.strings("values")});
     }
     for (const auto& [key, value] : root.entries("schemas")) {
-        if (!value.json().is_string()) value.fail("must be a string (the schema's name)");
-        schema.schemas.push_back(value.json().get<std::string>());
+        const auto name = value.string_value();
+        if (!name) value.fail("must be a string (the schema's name)");
+        schema.schemas.emplace_back(*name);
     }
     for (const auto& [key, value] : root.entries("sequences", true)) {
         value.expect_object();

@@ -16,14 +16,13 @@ std::optional<SnapshotDocument> pg_snapshot_document_of_content(const JsonNode& 
     if (shape == SnapshotFormat::legacy) {
         // What a 0.x PostgreSQL file has and a SQLite one does not.
         for (const char* key : {"schemas", "sequences", "roles", "policies"}) {
-            if (root.json().contains(key)) return kLegacy;
+            if (root.has(key)) return kLegacy;
         }
         return std::nullopt;
     }
     // The 1.0 formats differ only in "version" (an edited "dialect" keeps it).
     if (shape == SnapshotFormat::v1) {
-        auto it = root.json().find("version");
-        if (it != root.json().end() && it->is_string() && it->get_ref<const std::string&>() == kV1.version) return kV1;
+        if (root.find_string("version") == kV1.version) return kV1;
     }
     return std::nullopt;
 }

@@ -133,11 +133,9 @@ private:
         column.type = pg_model_type_from_v1(entity.string("type"));
         column.type_schema = entity.nullable_string("typeSchema").value_or("");
         column.not_null = entity.boolean("notNull");
-        JsonNode dimensions = entity.member("dimensions");
-        if (!dimensions.json().is_number_integer() || dimensions.json().get<std::int64_t>() < 0) {
-            entity.fail("\"dimensions\" must be a non-negative integer");
-        }
-        column.dimensions = static_cast<int>(dimensions.json().get<std::int64_t>());
+        const auto dimensions = entity.member("dimensions").integer_value();
+        if (!dimensions || *dimensions < 0) entity.fail("\"dimensions\" must be a non-negative integer");
+        column.dimensions = static_cast<int>(*dimensions);
         if (auto value = entity.nullable_string("default")) column.default_value = ColumnDefault{{}, *value};
         if (auto generated = entity.nullable_member("generated")) column.generated = read_generated(*generated, false);
         if (auto identity = entity.nullable_member("identity")) {
@@ -263,7 +261,7 @@ private:
         view.definition = entity.nullable_string("definition");
         if (entity.nullable_member("with")) {
             for (const auto& [key, value] : entity.entries("with")) {
-                if (!value.json().is_null()) view.with.emplace_back(detail::camel_to_snake(key), pg_option_text(value));
+                if (!value.is_null()) view.with.emplace_back(detail::camel_to_snake(key), pg_option_text(value));
             }
         }
         view.with_no_data = entity.nullable_boolean("withNoData").value_or(false);

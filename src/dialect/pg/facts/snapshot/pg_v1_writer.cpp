@@ -20,7 +20,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_set>
 
 namespace drizzle::snapshot_detail {
 
@@ -527,7 +527,7 @@ private:
     const Schema& schema_;
     std::string ddl_text_;
     std::size_t entity_count_ = 0;
-    std::set<std::string> seen_;
+    std::unordered_set<std::string> seen_;
 };
 
 // generate's form: `public.t->public.t2`, `public.t.d->public.t.d2` (utils prepareMigrationRenames).

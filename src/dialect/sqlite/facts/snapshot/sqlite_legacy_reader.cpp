@@ -42,11 +42,11 @@ std::set<std::pair<std::string, std::string>> expression_columns(const JsonNode&
     internal->expect_object();
     if (!internal->present_member("indexes")) return out;
     for (const auto& [index_name, index] : internal->entries("indexes")) {
-        if (index.json().is_null()) continue;
+        if (index.is_null()) continue;
         index.expect_object();
         if (!index.has("columns")) continue;
         for (const auto& [column_text, column] : index.entries("columns")) {
-            if (column.json().is_null()) continue;
+            if (column.is_null()) continue;
             column.expect_object();
             if (column.optional_boolean("isExpression").value_or(false)) out.emplace(index_name, column_text);
         }

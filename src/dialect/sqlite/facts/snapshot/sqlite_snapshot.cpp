@@ -16,15 +16,14 @@ std::optional<SnapshotDocument> sqlite_snapshot_document_of_content(const JsonNo
     if (shape == SnapshotFormat::legacy) {
         // PostgreSQL's 0.x files have these too (pg_snapshot_document_of_content).
         for (const char* key : {"schemas", "sequences", "roles", "policies"}) {
-            if (root.json().contains(key)) return std::nullopt;
+            if (root.has(key)) return std::nullopt;
         }
         return kLegacy;
     }
     // Both 1.0 formats look alike; their versions differ, and an edited "dialect" keeps the
     // version it came with.
     if (shape == SnapshotFormat::v1) {
-        auto it = root.json().find("version");
-        if (it != root.json().end() && it->is_string() && it->get_ref<const std::string&>() == kV1.version) return kV1;
+        if (root.find_string("version") == kV1.version) return kV1;
     }
     return std::nullopt;
 }
