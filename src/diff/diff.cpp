@@ -171,8 +171,11 @@ public:
         diff_database_objects();
 
         DiffResult result = assemble();
-        for (auto& [old_table, new_table] : matched) result.kept_tables.emplace_back(std::move(old_table), *new_table);
-        result.next = next_;
+        for (auto& [old_table, new_table] : matched) {
+            result.kept_tables.emplace_back(std::move(old_table),
+                                            static_cast<std::size_t>(new_table - next_.tables.data()));
+        }
+        result.next = std::move(next_);
         return result;
     }
 
@@ -620,6 +623,18 @@ private:
     DiffResult assemble() {
         DiffResult result;
         auto& out = result.operations;
+        // One allocation: an operation is a variant as large as a whole table, and a migration
+        // of a thousand tables would move each one several times while the vector grows.
+        const auto count = [](const auto&... lists) { return (lists.size() + ...); };
+        out.reserve(dropped_tables_.size() +
+                    count(ops_add_enum_values_, ops_create_schemas_, ops_rename_enums_, ops_create_enums_,
+                          ops_create_sequences_, ops_alter_sequences_, ops_create_roles_, ops_alter_roles_,
+                          ops_drop_views_, ops_drop_policies_, ops_recreate_enums_, ops_rename_tables_,
+                          ops_rename_columns_, ops_create_tables_, ops_enable_rls_, ops_drop_indexes_, ops_drop_fks_,
+                          ops_drop_uniques_, ops_drop_checks_, ops_drop_pks_, ops_alter_columns_, ops_add_pks_,
+                          ops_add_columns_, ops_add_fks_, ops_add_uniques_, ops_add_checks_, ops_drop_columns_,
+                          ops_create_indexes_, ops_create_views_, ops_create_policies_, ops_disable_rls_,
+                          ops_drop_enums_, ops_drop_sequences_, ops_drop_roles_, ops_drop_schemas_));
         auto append = [&out](auto& ops) {
             for (auto& o : ops) out.emplace_back(std::move(o));
         };

@@ -86,21 +86,23 @@ std::vector<RenameDecision> reverse_decisions(const std::vector<RenameDecision>&
 }
 
 DownMigration plan_down(const Schema& prev, const Schema& next, NamingStyle naming,
-                        const std::vector<RenameDecision>& up, bool breakpoints) {
+                        const std::vector<RenameDecision>& up, bool breakpoints,
+                        const std::vector<Operation>* up_operations) {
     DownMigration down;
-    {
+    if (up_operations != nullptr) {
+        down.irreversible = irreversible_parts(*up_operations, dialect_facts(prev.dialect));
+    } else {
         ScriptedResolver replay(up);
         down.irreversible =
             irreversible_parts(drizzle::diff(prev, next, replay, naming).operations, dialect_facts(prev.dialect));
     }
-    Schema target = prev;
     // Questions without a reversed rename get "create": what the up migration created beside a
     // vanished object is dropped again, not renamed.
     ScriptedResolver resolver(reverse_decisions(up));
     // No keep_names_through_renames here: the down must give back prev's constraint names, and
     // next already carries whatever names the up kept (generate adopts them into its snapshot);
     // adopting next's names into prev would leave the database with the up's names instead.
-    const DiffResult diff = drizzle::diff(next, target, resolver, naming);
+    const DiffResult diff = drizzle::diff(next, prev, resolver, naming);
     bool no_transaction = false;
     const auto statements = dialect_statements(prev.dialect, diff, no_transaction);
     down.statements = statements.size();

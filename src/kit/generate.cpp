@@ -136,7 +136,8 @@ GeneratePlan plan_generate(const Config& config, const GenerateRequest& request,
     next.schema = std::move(schema);
     // The down goes back to the state this migration starts from: for a merge migration, the
     // merged schema (the state the chain joins at), not one branch's.
-    DownMigration down = plan_down(prev.schema, next.schema, naming, diff.decisions, config.breakpoints);
+    DownMigration down =
+        plan_down(prev.schema, next.schema, naming, diff.decisions, config.breakpoints, &diff.operations);
     plan.draft.down_sql = std::move(down.sql);
     plan.down_irreversible = std::move(down.irreversible);
     plan.prev = std::move(prev.schema);

@@ -112,7 +112,9 @@ std::vector<LintFinding> statement_findings(const DialectFacts& facts, const Sch
                     "drop column: running app versions still select or insert it (deploy the app without it first)");
             }
         }
-        if (!facts.has_online_schema_changes()) continue;
+        // The lock findings below are about tables that held rows before: none when prev has no
+        // table (a first migration creates every index and key of its own new tables).
+        if (!facts.has_online_schema_changes() || prev.tables.empty()) continue;
         for (auto it = matches(sql, create_index, {"create ", "index ", " on "}); it != It(); ++it) {
             if (!existed((*it)[3])) continue;
             const bool concurrently = (*it)[1].matched;

@@ -71,6 +71,11 @@ void apply_directives(const std::string& sql, std::vector<LintFinding>& findings
     const auto pieces = split_statements(sql);
     bool leading = true; // still in the file's leading comment block
     for (std::size_t i = 0; i < pieces.size(); ++i) {
+        // Most statements hold no directive: only the leading block's end matters for them.
+        if (pieces[i].find("lint-ignore") == std::string::npos) {
+            leading = false;
+            continue;
+        }
         std::stringstream in(pieces[i]);
         for (std::string line; std::getline(in, line);) {
             if (sql_line(line)) leading = false;

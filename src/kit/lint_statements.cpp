@@ -17,7 +17,12 @@ bool identifier_char(char c) {
 } // namespace
 
 std::string normalize(const std::string& sql) {
+    // ASCII only, whatever the locale: the C library's isspace/tolower cost a call per byte
+    // and could change UTF-8 bytes under a single-byte locale.
+    const auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     std::string out;
+    out.reserve(sql.size());
     bool space = false;
     bool in_string = false;
     for (std::size_t i = 0; i < sql.size(); ++i) {
@@ -30,13 +35,13 @@ std::string normalize(const std::string& sql) {
         }
         if (c == '\'') in_string = !in_string;
         if (!in_string && (c == '"' || c == '`' || c == '[' || c == ']')) continue;
-        if (std::isspace(static_cast<unsigned char>(c))) {
+        if (is_space(c)) {
             space = true;
             continue;
         }
         if (space && !out.empty()) out += ' ';
         space = false;
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out += lower(c);
     }
     return out;
 }

@@ -120,6 +120,29 @@ std::string parse_error_reason(const std::string& what) {
 
 }  // namespace
 
+std::optional<std::string> top_level_string(std::string_view text, std::string_view key) {
+    text = without_bom(text);
+    simdjson::ondemand::parser parser;
+    const simdjson::padded_string padded(text);
+    simdjson::ondemand::document document;
+    simdjson::ondemand::object object;
+    if (parser.iterate(padded).get(document) != simdjson::SUCCESS) return std::nullopt;
+    if (document.get_object().get(object) != simdjson::SUCCESS) return std::nullopt;
+    std::optional<std::string> found;
+    for (auto field : object) {
+        std::string_view name;
+        if (field.unescaped_key().get(name) != simdjson::SUCCESS) return std::nullopt;
+        if (name != key) continue;
+        std::string_view value;
+        if (field.value().get_string().get(value) == simdjson::SUCCESS) {
+            found = std::string(value);
+        } else {
+            found.reset();
+        }
+    }
+    return found;
+}
+
 struct JsonDocument::Parsed {
     simdjson::dom::parser parser;
     Element root;

@@ -37,6 +37,11 @@ private:
     std::string source_name_;
 };
 
+/// The string under `key` at the top level of a JSON object, read without parsing the rest (the
+/// last one when the key repeats); std::nullopt when the text is not an object, the key is missing
+/// or not a string. For a file's one fact, where a whole parse of megabytes would be waste.
+std::optional<std::string> top_level_string(std::string_view text, std::string_view key);
+
 /// A JSON value together with its path in the file (`tables.t.columns.a`, `ddl[3]`). Every
 /// accessor checks the type and throws UserError `<source>: <path>: <what is wrong>`.
 class JsonNode {

@@ -72,13 +72,7 @@ Snapshot parse_snapshot(std::string_view json, const std::string& source_name) {
 }
 
 std::optional<std::string> snapshot_dialect_name(std::string_view json) {
-    try {
-        const snapshot_detail::JsonDocument document(json, "");
-        const auto dialect = document.root().find_string("dialect");
-        if (dialect) return std::string(*dialect);
-    } catch (const UserError&) {
-    }
-    return std::nullopt;
+    return snapshot_detail::top_level_string(json, "dialect");
 }
 
 std::string write_snapshot(const Snapshot& snapshot) {

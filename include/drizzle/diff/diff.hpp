@@ -14,9 +14,9 @@ namespace drizzle {
 struct DiffResult {
     std::vector<Operation> operations;
     std::vector<RenameDecision> decisions;
-    /// Every table present on both sides, normalised: (old with renames applied, new). Lowering
-    /// passes that rebuild a table start from these.
-    std::vector<std::pair<Table, Table>> kept_tables;
+    /// Every table present on both sides, normalised: (old with renames applied, the new one's
+    /// index in `next.tables`). Lowering passes that rebuild a table start from these.
+    std::vector<std::pair<Table, std::size_t>> kept_tables;
     /// The normalised next schema, for lowering passes that need the whole picture (views).
     Schema next;
 };

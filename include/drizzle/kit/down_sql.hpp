@@ -2,6 +2,7 @@
 // its parent's, through the same diff and renderer as the forward migration.
 #pragma once
 
+#include "drizzle/diff/operations.hpp"
 #include "drizzle/diff/resolver.hpp"
 #include "drizzle/schema/model.hpp"
 #include "drizzle/schema/naming.hpp"
@@ -32,8 +33,13 @@ std::vector<RenameDecision> reverse_decisions(const std::vector<RenameDecision>&
 
 /// The down migration of the migration that took `prev` to `next` with the rename answers `up`:
 /// diff(next -> prev), replaying the reversed renames, rendered for `prev.dialect`.
+/// `up_operations`: that migration's operations when the caller has them (generate). The
+/// irreversible notes come from them; without them the up diff is replayed, which costs as much
+/// as the down's own diff. Constraint names do not matter there: the notes are about dropped
+/// tables, columns, schemas and enum values, and changed types and defaults.
 DownMigration plan_down(const Schema& prev, const Schema& next, NamingStyle naming,
-                        const std::vector<RenameDecision>& up, bool breakpoints);
+                        const std::vector<RenameDecision>& up, bool breakpoints,
+                        const std::vector<Operation>* up_operations = nullptr);
 
 /// The checksum line of a generated down file, `-- drizzle:down sha256=<hex>`: the hash of the
 /// file without that line. It follows `-- drizzle:txmode none` when the file has one (that must

@@ -168,8 +168,12 @@ std::vector<Operation> without_respellings(const std::vector<Operation>& operati
 
 std::vector<Operation> lower(const DiffResult& diff) {
     const std::vector<Operation> operations = without_respellings(diff.operations);
-    std::map<std::string, const std::pair<Table, Table>*> kept;
-    for (const auto& pair : diff.kept_tables) kept[pair.second.name] = &pair;
+    // (old table, new table) by the new table's name.
+    std::map<std::string, std::pair<const Table*, const Table*>> kept;
+    for (const auto& [old_table, next_index] : diff.kept_tables) {
+        const Table& new_table = diff.next.tables.at(next_index);
+        kept[new_table.name] = {&old_table, &new_table};
+    }
 
     std::set<std::string> dropped_indexes;
     for (const auto& operation : operations) {
@@ -184,7 +188,7 @@ std::vector<Operation> lower(const DiffResult& diff) {
         if (const auto* add = std::get_if<op::AddColumn>(&operation)) {
             if (can_add_in_place(add->column)) continue;
         } else if (const auto* drop = std::get_if<op::DropColumn>(&operation)) {
-            if (can_drop_in_place(kept[table]->first, drop->column, dropped_indexes)) continue;
+            if (can_drop_in_place(*kept[table].first, drop->column, dropped_indexes)) continue;
         }
         rebuilds.insert(table);
     }
@@ -226,7 +230,8 @@ std::vector<Operation> lower(const DiffResult& diff) {
     for (const auto& operation : operations) {
         const std::string table = altered_table(operation);
         if (!table.empty() && rebuilds.count(table)) {
-            if (emitted.insert(table).second) out.emplace_back(op::RecreateTable{kept[table]->first, kept[table]->second});
+            if (emitted.insert(table).second)
+                out.emplace_back(op::RecreateTable{*kept[table].first, *kept[table].second});
             continue;  // folded into the rebuild, which also recreates every index of the table
         }
         out.push_back(operation);

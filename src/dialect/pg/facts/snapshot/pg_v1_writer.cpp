@@ -63,9 +63,19 @@ Json number_or_null(const std::optional<std::string>& text) {
 
 class V1Writer {
 public:
-    explicit V1Writer(const Schema& schema) : schema_(schema) {}
+    /// Entities are appended to `start` (the document so far), in one buffer sized for the
+    /// schema: growing a file of megabytes by doubling copies it and faults fresh pages each time.
+    V1Writer(const Schema& schema, std::string start) : schema_(schema), ddl_text_(std::move(start)) {
+        std::size_t entities = schema.enums.size() + schema.sequences.size() + schema.roles.size() +
+                               schema.views.size() + schema.policies.size();
+        for (const auto& t : schema.tables) {
+            entities += 2 + t.columns.size() + t.indexes.size() + t.foreign_keys.size() + t.primary_keys.size() +
+                        t.uniques.size() + t.checks.size() + t.policies.size();
+        }
+        ddl_text_.reserve(ddl_text_.size() + entities * 384);
+    }
 
-    /// The `ddl` entities as JSON text, each at depth 2 of the document (see write_pg_v1).
+    /// The document so far: `start` and the `ddl` entities, each at depth 2 (see write_pg_v1).
     std::string take_text() { return std::move(ddl_text_); }
     bool empty() const { return entity_count_ == 0; }
 
@@ -560,21 +570,10 @@ Json rename_texts(const Snapshot& snapshot) {
 }  // namespace
 
 std::string write_pg_v1(const Snapshot& snapshot) {
-    V1Writer writer(snapshot.schema);
-    if (snapshot.ddl_layout == SnapshotLayout::up) {
-        writer.up();
-    } else {
-        writer.generate();
-    }
-
     // generate: prepareSnapshot's {version, dialect, id, prevIds, ddl, renames}; custom
     // ({id, prevIds, ...previous}) and up (upToV8) both {id, prevIds, version, dialect, ...}.
     // Written as JSON.stringify(document, null, 2) would, with the entities streamed in.
-    const bool no_entities = writer.empty();
-    const std::string ddl = writer.take_text();
-    std::string out;
-    out.reserve(ddl.size() + 4096);  // one allocation for a file of megabytes
-    out += "{\n";
+    std::string out = "{\n";
     const auto member = [&out](const char* key, const Json& value) {
         out += "  ";
         append_js_string(out, key);
@@ -587,11 +586,18 @@ std::string write_pg_v1(const Snapshot& snapshot) {
     member("id", snapshot.id);
     member("prevIds", snapshot.prev_ids);
     if (!generated) member("version", "8"), member("dialect", "postgres");
-    if (no_entities) {
-        out += "  \"ddl\": []";
+    out += "  \"ddl\": [\n";
+    V1Writer writer(snapshot.schema, std::move(out));
+    if (snapshot.ddl_layout == SnapshotLayout::up) {
+        writer.up();
     } else {
-        out += "  \"ddl\": [\n";
-        out += ddl;
+        writer.generate();
+    }
+    const bool no_entities = writer.empty();
+    out = writer.take_text();
+    if (no_entities) {
+        out.back() = ']'; // "[\n" becomes "[]"
+    } else {
         out += "\n  ]";
     }
     out += ",\n  \"renames\": ";

@@ -16,7 +16,7 @@ Json write_sqlite_legacy(const Snapshot& snapshot);
 
 /// drizzle-kit 1.0 SQLite snapshot ("version": "7", `ddl` entity list).
 Snapshot read_sqlite_v1(const JsonNode& root);
-Json write_sqlite_v1(const Snapshot& snapshot);
+std::string write_sqlite_v1(const Snapshot& snapshot);
 
 // What the SQLite DialectFacts answers about snapshots (sqlite_snapshot.cpp).
 

@@ -36,8 +36,8 @@ Snapshot read_sqlite_snapshot(const JsonNode& root, std::string_view version) {
 }
 
 std::string write_sqlite_snapshot(const Snapshot& snapshot) {
-    return stringify_js(snapshot.format == SnapshotFormat::legacy ? write_sqlite_legacy(snapshot)
-                                                                  : write_sqlite_v1(snapshot));
+    if (snapshot.format == SnapshotFormat::legacy) return stringify_js(write_sqlite_legacy(snapshot));
+    return write_sqlite_v1(snapshot);
 }
 
 } // namespace drizzle::snapshot_detail

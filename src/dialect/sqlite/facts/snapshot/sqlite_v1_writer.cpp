@@ -144,6 +144,22 @@ private:
     bool up_;
 };
 
+/// The `ddl` array as text, each entity written as JSON.stringify(document, null, 2) places it
+/// (depth 2) as soon as it is built: no array of a thousand tables' entities held as a DOM.
+class DdlText {
+public:
+    explicit DdlText(std::string& out) : out_(out) {}
+    void push_back(const Json& entity) {
+        out_ += count_++ == 0 ? "\n    " : ",\n    ";
+        append_js(out_, entity, 2);
+    }
+    bool empty() const { return count_ == 0; }
+
+private:
+    std::string& out_;
+    std::size_t count_ = 0;
+};
+
 // drizzle-kit keeps one key per table: a column key is added only when none exists yet.
 const Column* column_key(const Table& t) {
     if (!t.primary_keys.empty()) return nullptr;
@@ -153,9 +169,8 @@ const Column* column_key(const Table& t) {
     return nullptr;
 }
 
-Json generate_ddl(const Schema& schema) {
+void generate_ddl(const Schema& schema, DdlText& ddl) {
     const V1Writer w(false);
-    Json ddl = Json::array();
     for (const auto& t : schema.tables) ddl.push_back(w.table(t));
     for (const auto& t : schema.tables) {
         for (const auto& c : t.columns) ddl.push_back(w.column(t, c));
@@ -182,15 +197,14 @@ Json generate_ddl(const Schema& schema) {
     for (const auto& t : schema.tables) {
         for (const auto& c : t.checks) ddl.push_back(w.check(t, c));
     }
-    for (const auto& v : schema.views) ddl.push_back(w.view(v));
-    return ddl;
+    for (const auto& v : schema.views)
+        ddl.push_back(w.view(v));
 }
 
 // up walks each 0.31 table: its columns (a key column followed by its key), composite keys,
 // indexes, unique constraints, checks, foreign keys.
-Json up_ddl(const Schema& schema) {
+void up_ddl(const Schema& schema, DdlText& ddl) {
     const V1Writer w(true);
-    Json ddl = Json::array();
     for (const auto& t : schema.tables) {
         ddl.push_back(w.table(t));
         bool has_key = false;
@@ -219,43 +233,55 @@ Json up_ddl(const Schema& schema) {
         for (const auto& c : t.checks) ddl.push_back(w.check(t, c));
         for (const auto& fk : t.foreign_keys) ddl.push_back(w.foreign_key(t, fk));
     }
-    for (const auto& v : schema.views) ddl.push_back(w.view(v));
-    return ddl;
+    for (const auto& v : schema.views)
+        ddl.push_back(w.view(v));
 }
 
 }  // namespace
 
-Json write_sqlite_v1(const Snapshot& snapshot) {
-    Json ddl =
-        snapshot.ddl_layout == SnapshotLayout::up ? up_ddl(snapshot.schema) : generate_ddl(snapshot.schema);
-    Json renames = rename_strings(snapshot.renames, snapshot.layout == SnapshotLayout::up);
-    Json prev_ids = snapshot.prev_ids;
-
+std::string write_sqlite_v1(const Snapshot& snapshot) {
     // generate: {version, dialect, id, prevIds, ...}; custom: {id, prevIds, ...previous};
-    // up: toJsonSnapshot's {dialect, id, prevIds, version, ...}.
-    Json out = Json::object();
+    // up: toJsonSnapshot's {dialect, id, prevIds, version, ...}. Written as
+    // JSON.stringify(document, null, 2) would, with the entities streamed in.
+    std::string out = "{\n";
+    const auto member = [&out](const char* key, const Json& value) {
+        out += "  ";
+        append_js_string(out, key);
+        out += ": ";
+        append_js(out, value, 1);
+        out += ",\n";
+    };
     switch (snapshot.layout) {
     case SnapshotLayout::generate:
-        out["version"] = "7";
-        out["dialect"] = "sqlite";
-        out["id"] = snapshot.id;
-        out["prevIds"] = std::move(prev_ids);
+        member("version", "7");
+        member("dialect", "sqlite");
+        member("id", snapshot.id);
+        member("prevIds", snapshot.prev_ids);
         break;
     case SnapshotLayout::custom:
-        out["id"] = snapshot.id;
-        out["prevIds"] = std::move(prev_ids);
-        out["version"] = "7";
-        out["dialect"] = "sqlite";
+        member("id", snapshot.id);
+        member("prevIds", snapshot.prev_ids);
+        member("version", "7");
+        member("dialect", "sqlite");
         break;
     case SnapshotLayout::up:
-        out["dialect"] = "sqlite";
-        out["id"] = snapshot.id;
-        out["prevIds"] = std::move(prev_ids);
-        out["version"] = "7";
+        member("dialect", "sqlite");
+        member("id", snapshot.id);
+        member("prevIds", snapshot.prev_ids);
+        member("version", "7");
         break;
     }
-    out["ddl"] = std::move(ddl);
-    out["renames"] = std::move(renames);
+    out += "  \"ddl\": [";
+    DdlText ddl(out);
+    if (snapshot.ddl_layout == SnapshotLayout::up) {
+        up_ddl(snapshot.schema, ddl);
+    } else {
+        generate_ddl(snapshot.schema, ddl);
+    }
+    out += ddl.empty() ? "]" : "\n  ]";
+    out += ",\n  \"renames\": ";
+    append_js(out, rename_strings(snapshot.renames, snapshot.layout == SnapshotLayout::up), 1);
+    out += "\n}";
     return out;
 }
 
