@@ -103,6 +103,10 @@ TEST(SnapshotParseErrors, DialectNameReadsOnlyTheDialect) {
     EXPECT_EQ(snapshot_dialect_name(R"({"dialect":5})"), std::nullopt);
     EXPECT_EQ(snapshot_dialect_name("[]"), std::nullopt);
     EXPECT_EQ(snapshot_dialect_name("{oops"), std::nullopt);
+    // The same rules as the full reader: a byte order mark is skipped, the last repeat counts.
+    EXPECT_EQ(snapshot_dialect_name("\xEF\xBB\xBF{\"dialect\":\"sqlite\"}"), "sqlite");
+    EXPECT_EQ(snapshot_dialect_name(R"({"dialect":"sqlite","ddl":[{"dialect":"x"}],"dialect":"postgres"})"),
+              "postgres");
 }
 
 TEST(SnapshotParseErrors, UnknownVersionOrDialect) {
