@@ -283,11 +283,7 @@ JsonNode::Value JsonNode::find_member(std::string_view key) const {
 }
 
 bool JsonNode::has(std::string_view key) const {
-    if (!is_object()) return false;
-    for (const auto field : object_of(element_of(value_))) {
-        if (field.key == key) return true;
-    }
-    return false;
+    return is_object() && lookup(key).has_value();
 }
 
 std::optional<std::string_view> JsonNode::find_string(std::string_view key) const {

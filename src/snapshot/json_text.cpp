@@ -90,6 +90,14 @@ void append_js(std::string& out, const Json& value, int depth) { append_value(ou
 
 void append_js_string(std::string& out, std::string_view text) { append_quoted(out, text); }
 
+void append_js_member(std::string& out, std::string_view key, const Json& value) {
+    out += "  ";
+    append_quoted(out, key);
+    out += ": ";
+    append_value(out, value, 1);
+    out += ",\n";
+}
+
 std::string stringify_js(const Json& value) {
     std::string out;
     append_value(out, value, 0);

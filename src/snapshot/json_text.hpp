@@ -19,6 +19,10 @@ std::string stringify_js(const Json& value);
 /// closing bracket), for writers that stream a document instead of building it.
 void append_js(std::string& out, const Json& value, int depth);
 
+/// Appends `  "key": value,\n`: one top-level member of a document a writer streams as
+/// JSON.stringify(document, null, 2) would print it.
+void append_js_member(std::string& out, std::string_view key, const Json& value);
+
 /// Appends `text` as a JSON string literal, escaped exactly like JSON.stringify.
 void append_js_string(std::string& out, std::string_view text);
 

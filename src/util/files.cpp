@@ -14,18 +14,14 @@ std::string read_file_bytes(const std::filesystem::path& path) {
     // One read of the size the file has: streaming a 5 MB snapshot through a stringstream cost
     // a tenth of generate. Whatever has no size (a pipe) or grew meanwhile is read to the end.
     std::string out;
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
-    in.clear();
-    in.seekg(0);
-    in.clear();
-    if (size > 0) {
-        out.resize(static_cast<std::size_t>(size));
-        in.read(out.data(), size);
+    std::error_code no_size;
+    const auto size = std::filesystem::is_regular_file(path, no_size) ? std::filesystem::file_size(path, no_size) : 0;
+    if (!no_size && size > 0) {
+        out.resize(size);
+        in.read(out.data(), static_cast<std::streamsize>(size));
         out.resize(static_cast<std::size_t>(in.gcount()));
     }
-    if (!in.eof()) {
-        in.clear();
+    if (in.peek() != std::char_traits<char>::eof()) {
         std::ostringstream rest;
         rest << in.rdbuf();
         out += rest.str();

@@ -147,8 +147,7 @@ private:
         identity += entity_type;
         if (!seen_.insert(std::move(identity)).second) return;
 
-        if (entity_count_++ > 0) ddl_text_ += ",\n";
-        ddl_text_ += "    {\n";
+        ddl_text_ += entity_count_++ == 0 ? "\n    {\n" : ",\n    {\n";
         for (std::size_t i = 0; i < ordered.size(); ++i) {
             if (i > 0) ddl_text_ += ",\n";
             ddl_text_ += "      ";
@@ -574,19 +573,13 @@ std::string write_pg_v1(const Snapshot& snapshot) {
     // ({id, prevIds, ...previous}) and up (upToV8) both {id, prevIds, version, dialect, ...}.
     // Written as JSON.stringify(document, null, 2) would, with the entities streamed in.
     std::string out = "{\n";
-    const auto member = [&out](const char* key, const Json& value) {
-        out += "  ";
-        append_js_string(out, key);
-        out += ": ";
-        append_js(out, value, 1);
-        out += ",\n";
-    };
+    const auto member = [&out](std::string_view key, const Json& value) { append_js_member(out, key, value); };
     const bool generated = snapshot.layout == SnapshotLayout::generate;
     if (generated) member("version", "8"), member("dialect", "postgres");
     member("id", snapshot.id);
     member("prevIds", snapshot.prev_ids);
     if (!generated) member("version", "8"), member("dialect", "postgres");
-    out += "  \"ddl\": [\n";
+    out += "  \"ddl\": [";
     V1Writer writer(snapshot.schema, std::move(out));
     if (snapshot.ddl_layout == SnapshotLayout::up) {
         writer.up();
@@ -595,11 +588,7 @@ std::string write_pg_v1(const Snapshot& snapshot) {
     }
     const bool no_entities = writer.empty();
     out = writer.take_text();
-    if (no_entities) {
-        out.back() = ']'; // "[\n" becomes "[]"
-    } else {
-        out += "\n  ]";
-    }
+    out += no_entities ? "]" : "\n  ]";
     out += ",\n  \"renames\": ";
     append_js(out, rename_texts(snapshot), 1);
     out += "\n}";

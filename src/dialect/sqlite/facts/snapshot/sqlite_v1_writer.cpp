@@ -244,13 +244,7 @@ std::string write_sqlite_v1(const Snapshot& snapshot) {
     // up: toJsonSnapshot's {dialect, id, prevIds, version, ...}. Written as
     // JSON.stringify(document, null, 2) would, with the entities streamed in.
     std::string out = "{\n";
-    const auto member = [&out](const char* key, const Json& value) {
-        out += "  ";
-        append_js_string(out, key);
-        out += ": ";
-        append_js(out, value, 1);
-        out += ",\n";
-    };
+    const auto member = [&out](std::string_view key, const Json& value) { append_js_member(out, key, value); };
     switch (snapshot.layout) {
     case SnapshotLayout::generate:
         member("version", "7");
