@@ -4,6 +4,7 @@
 #include "drizzle/error.hpp"
 #include "drizzle/schema/validate.hpp"
 #include "drizzle/snapshot/snapshot.hpp"
+#include "dsl/reader/header_reader.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -164,6 +165,19 @@ int run_exporter(std::ostream& out, std::ostream& err) {
     } catch (const std::exception& e) {
         err << "error: " << e.what() << '\n';
         return 3;
+    }
+}
+
+bool read_headers(const std::vector<std::filesystem::path>& headers, std::ostream& err) {
+    try {
+        reader::read_schema_headers(headers);
+        return true;
+    } catch (const reader::Unsupported& e) {
+        err << e.what() << '\n';
+        return false;
+    } catch (const std::exception& e) {
+        err << "the header reader stopped: " << e.what() << '\n';
+        return false;
     }
 }
 

@@ -218,6 +218,33 @@ std::string locate_with_compile_checks(const std::vector<HeaderUnit>& units, con
     return located;
 }
 
+std::string file_names(const std::vector<fs::path>& headers) {
+    std::string names;
+    for (const auto& header : headers)
+        names += (names.empty() ? "" : ", ") + header.filename().string();
+    return names;
+}
+
+/// The snapshot the schema host prints from reading `headers` without a compiler, or "" with
+/// `reason` saying why they must be compiled: a header outside the reader's subset of C++ (the
+/// host names its file and line), or a schema the host finds invalid (the compile path places
+/// the mistake at its line with the DSL's compile-time check).
+std::string read_without_compiler(const std::vector<fs::path>& headers, const ExporterToolchain& toolchain,
+                                  std::string& reason) {
+    std::vector<std::string> argv = {toolchain.schema_host.string(), "--read"};
+    for (const auto& header : headers)
+        argv.push_back(fs::absolute(header).lexically_normal().string());
+    ProcessResult read = run_process(argv, toolchain.cache_dir);
+    if (read.exit_code == 0 && read.signal == 0) return std::move(read.out);
+    if (read.exit_code == 4) {
+        std::string where = read.err.substr(0, read.err.find('\n'));
+        reason = "the header reader stopped at " + where;
+    } else {
+        reason = "compiled to place the schema's mistakes";
+    }
+    return "";
+}
+
 std::string names_of(const std::vector<const HeaderUnit*>& units) {
     std::string names;
     for (const HeaderUnit* unit : units)
@@ -241,6 +268,14 @@ std::string export_cpp_schema(const std::vector<fs::path>& headers, const Export
     material += "\n";
 
     fs::create_directories(toolchain.cache_dir);
+    std::string unread_reason;
+    if (toolchain.read_headers) {
+        std::string read = read_without_compiler(headers, toolchain, unread_reason);
+        if (unread_reason.empty()) {
+            if (log) log("Read the schema headers without compiling: " + file_names(headers));
+            return read;
+        }
+    }
     std::vector<HeaderUnit> units;
     for (const auto& header : headers) {
         const fs::path absolute = fs::absolute(header).lexically_normal();
@@ -259,6 +294,7 @@ std::string export_cpp_schema(const std::vector<fs::path>& headers, const Export
                 line += " (" + std::to_string(units.size() - stale.size()) + " unchanged header" +
                         (units.size() - stale.size() == 1 ? "" : "s") + " reused)";
             }
+            if (!unread_reason.empty()) line += "; " + unread_reason;
             log(line);
         }
         // Every stale header is compiled even after one fails, so one run shows all the errors.
@@ -322,7 +358,15 @@ ExporterToolchain default_toolchain() {
     if (const char* flags = std::getenv("DRIZZLE_CXXFLAGS")) {
         std::istringstream in(flags);
         std::string flag;
-        while (in >> flag) toolchain.flags.push_back(flag);
+        while (in >> flag) {
+            toolchain.flags.push_back(flag);
+            for (const char* preprocessor : {"-D", "-U", "-include", "-imacros"})
+                if (flag.rfind(preprocessor, 0) == 0) toolchain.read_headers = false;
+        }
+    }
+    if (const char* read = std::getenv("DRIZZLE_READ_HEADERS");
+        read != nullptr && (std::strcmp(read, "0") == 0 || std::strcmp(read, "off") == 0)) {
+        toolchain.read_headers = false;
     }
     // An installed CLI finds its headers and host beside itself; a build-tree CLI uses the paths
     // compiled into it.

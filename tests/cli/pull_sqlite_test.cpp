@@ -48,7 +48,7 @@ protected:
 TEST_F(PullSqlite, SampleDatabaseRoundTrips) {
     create_database(dir / "app.db", test::read_file(test::fixture("sample/sqlite.sql")));
     auto result = test::pull_round_trip(dir.path(), pull_args(dir / "app.db"));
-    std::cout << "sample sqlite database: pull " << result.pull_seconds << " s, generate (compiles the header) "
+    std::cout << "sample sqlite database: pull " << result.pull_seconds << " s, generate (reads the header) "
               << result.generate_seconds << " s\n";
     EXPECT_NE(result.pull_output.find("[✓] 22 tables fetched"), std::string::npos) << result.pull_output;
     EXPECT_NE(result.pull_output.find("[✓] Your schema file is ready ➜ "), std::string::npos);

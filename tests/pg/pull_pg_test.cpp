@@ -42,7 +42,7 @@ protected:
 TEST_F(PullPg, SampleDatabaseRoundTrips) {
     connect()->exec(test::read_file(test::fixture("sample/postgres.sql")));
     auto result = test::pull_round_trip(dir.path(), pull_args(url()));
-    std::cout << "sample postgres database: pull " << result.pull_seconds << " s, generate (compiles the header) "
+    std::cout << "sample postgres database: pull " << result.pull_seconds << " s, generate (reads the header) "
               << result.generate_seconds << " s\n";
     for (const char* line : {"[✓] 21 tables fetched", "[✓] 4 enums fetched", "[✓] 3 sequences fetched",
                              "[✓] 3 policies fetched", "[✓] 4 views fetched"}) {

@@ -19,7 +19,7 @@ struct PullRoundTrip {
     std::string header;          ///< schema.hpp
     std::string pull_output;     ///< pull's stdout + stderr
     double pull_seconds = 0;     ///< wall time of `drizzle-kit pull`
-    double generate_seconds = 0; ///< wall time of `drizzle-kit generate` (compiles the header)
+    double generate_seconds = 0; ///< wall time of `drizzle-kit generate` (reads the header)
 };
 
 /// `'text'` for /bin/sh.
@@ -33,9 +33,10 @@ inline std::string sh_quote(const std::string& text) {
 /// Runs drizzle-kit in `dir` with its exporter cache in `dir`/.cache (one compile per test, and
 /// the test can run the exporter generate built). Headers compile with warnings as errors: a
 /// pulled header must build cleanly in a project that uses -Wall -Wextra.
-inline int run_pull_kit(const std::filesystem::path& dir, const std::string& args, std::string& output) {
-    return run_command("cd " + sh_quote(dir.string()) +
-                           " && env DRIZZLE_CACHE_DIR=" + sh_quote((dir / ".cache").string()) +
+inline int run_pull_kit(const std::filesystem::path& dir, const std::string& args, std::string& output,
+                        const std::string& env = "") {
+    return run_command("cd " + sh_quote(dir.string()) + " && env " + env +
+                           " DRIZZLE_CACHE_DIR=" + sh_quote((dir / ".cache").string()) +
                            " DRIZZLE_CXXFLAGS='-Wall -Wextra -Wpedantic -Werror' " + sh_quote(DRIZZLE_KIT_EXE) + " " +
                            args + " </dev/null",
                        output);
@@ -62,8 +63,9 @@ inline nlohmann::ordered_json snapshot_body(const std::string& text) {
 
 /// The pull round trip: `drizzle-kit pull` (with `pull_args`: dialect, url) into `dir`/drizzle, then
 /// `generate` with the pulled header against the pulled folder must say "No schema changes", and
-/// the snapshot the compiled header exports must equal the pulled baseline byte for byte (after
-/// id/prevIds). Failures are reported with the header, so a broken case shows what was written.
+/// the snapshot the header exports, read without a compiler and compiled, must equal the pulled
+/// baseline byte for byte (after id/prevIds). Failures are reported with the header, so a broken case shows what was
+/// written.
 inline PullRoundTrip pull_round_trip(const std::filesystem::path& dir, const std::string& pull_args) {
     namespace fs = std::filesystem;
     using clock = std::chrono::steady_clock;
@@ -103,6 +105,31 @@ inline PullRoundTrip pull_round_trip(const std::filesystem::path& dir, const std
         return result;
     }
 
+    // The header read without a compiler (what generate just did) exports the baseline...
+    const auto recorded = snapshot_body(baseline);
+    const fs::path read_path = dir / "read.json";
+    EXPECT_EQ(run_command(sh_quote(DRIZZLE_SCHEMA_HOST_EXE) + " --read " +
+                              sh_quote((result.out / "schema.hpp").string()) + " > " + sh_quote(read_path.string()),
+                          output),
+              0)
+        << output;
+    if (snapshot_body(read_file(read_path)).dump(2) != recorded.dump(2)) {
+        ADD_FAILURE() << "the header, read without a compiler, exports another snapshot than the pulled baseline:\n"
+                      << nlohmann::json::diff(nlohmann::json::parse(recorded.dump()),
+                                              nlohmann::json::parse(snapshot_body(read_file(read_path)).dump()))
+                             .dump(2)
+                      << "\n--- schema.hpp ---\n"
+                      << result.header;
+    }
+    // ...and so does the compiled header, which must also build cleanly with the warnings above.
+    const int compiled =
+        run_pull_kit(dir,
+                     "generate --dialect " + dialect + " --schema " + sh_quote((result.out / "schema.hpp").string()) +
+                         " --out " + sh_quote(result.out.string()),
+                     output, "DRIZZLE_READ_HEADERS=0");
+    EXPECT_EQ(compiled, 0) << output << "\n--- schema.hpp ---\n" << result.header;
+    EXPECT_NE(output.find("No schema changes"), std::string::npos) << output;
+
     // The header generate just compiled (the only one in this test's cache), loaded by the host.
     std::vector<fs::path> objects;
     for (const auto& entry : fs::recursive_directory_iterator(dir / ".cache")) {
@@ -117,7 +144,6 @@ inline PullRoundTrip pull_round_trip(const std::filesystem::path& dir, const std
               0)
         << output;
     const auto exported = snapshot_body(read_file(exported_path));
-    const auto recorded = snapshot_body(baseline);
     // Compared as text: key order is part of what drizzle-kit writes.
     if (exported.dump(2) != recorded.dump(2)) {
         ADD_FAILURE() << "the header exports another snapshot than the pulled baseline; JSON patch from the "

@@ -36,6 +36,31 @@ struct Text {
     }
 };
 
+/// A list written in a declaration, as a view: a braced list (`{"a", "b"}`, which lives until the
+/// declaration it appears in has been evaluated), or a list the library keeps for the life of the
+/// process (what drizzle-kit's compiler-free header reader builds).
+// GCC warns that a pointer into a braced list does not keep the list alive; the view is used only
+// while the declaration that wrote the list is evaluated (see ExtraSpec), as std::initializer_list is.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
+#endif
+template <class T> struct ListView {
+    const T* first = nullptr;
+    std::size_t count = 0;
+
+    constexpr ListView() = default;
+    constexpr ListView(std::initializer_list<T> list) : first(list.begin()), count(list.size()) {}
+    constexpr ListView(const T* data, std::size_t size) : first(data), count(size) {}
+    constexpr const T* begin() const { return first; }
+    constexpr const T* end() const { return first + count; }
+    constexpr std::size_t size() const { return count; }
+    constexpr bool empty() const { return count == 0; }
+};
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
 /// An integer option that may be left unset: `{.start_with = 10}`.
 struct OptionalInt {
     bool set = false;
@@ -308,7 +333,7 @@ enum class ExtraKind { index, unique_index, primary_key, foreign_key, unique, ch
 struct PolicySpec {
     Text as = "permissive";
     Text for_ = "all";
-    std::initializer_list<Text> to{}; ///< none given: `public`
+    ListView<Text> to{}; ///< none given: `public`
     bool has_using = false;
     Text using_;
     bool has_with_check = false;
@@ -326,17 +351,17 @@ struct PolicySpec {
 struct ExtraSpec {
     ExtraKind kind = ExtraKind::index;
     Text name;
-    std::initializer_list<IndexTarget> targets{}; ///< `.on({...})`: index elements, unique columns
-    std::initializer_list<Text> key_columns{};    ///< primary_key({...}) / foreign_key({...})
+    ListView<IndexTarget> targets{}; ///< `.on({...})`: index elements, unique columns
+    ListView<Text> key_columns{};    ///< primary_key({...}) / foreign_key({...})
     bool has_predicate = false;
     Text predicate; ///< index WHERE, or the CHECK expression
     Text method;    ///< index USING
     bool build_concurrently = false;
-    std::initializer_list<Option> options{}; ///< index WITH (...)
+    ListView<Option> options{}; ///< index WITH (...)
     bool distinct_nulls = true;
     Text table_to;
     Text schema_to;
-    std::initializer_list<Text> columns_to{};
+    ListView<Text> columns_to{};
     Text delete_action = action::no_action;
     Text update_action = action::no_action;
     PolicySpec policy{};

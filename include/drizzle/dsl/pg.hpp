@@ -232,7 +232,7 @@ constexpr TableExtra check(Text name, Text expression) {
 struct PolicyOptions {
     Text as = "permissive";
     Text for_ = "all";
-    std::initializer_list<Text> to{}; ///< the roles; none given: `public`
+    ::drizzle::dsl::ListView<Text> to{}; ///< the roles; none given: `public`
     ::drizzle::dsl::OptionalText using_{};
     ::drizzle::dsl::OptionalText with_check{};
 };
@@ -296,7 +296,7 @@ struct Declared {
 
 /// View options: `WITH (...)`; materialized views also `WITH NO DATA`, `USING`, `TABLESPACE`.
 struct ViewOptions {
-    std::initializer_list<::drizzle::dsl::Option> with{};
+    ::drizzle::dsl::ListView<::drizzle::dsl::Option> with{};
     bool with_no_data = false;
     Text using_{};
     Text tablespace{};

@@ -4,7 +4,9 @@
 #include "drizzle/dsl/common.hpp"
 #include "drizzle/schema/model.hpp"
 
+#include <filesystem>
 #include <ostream>
+#include <vector>
 
 namespace drizzle::dsl {
 
@@ -43,6 +45,12 @@ Schema registered_schema(Dialect dialect);
 /// The exporter's body: validates the registered schema and writes it to `out` as a
 /// drizzle-kit v1 snapshot. Returns the process exit code (diagnostics go to `err`).
 int run_exporter(std::ostream& out, std::ostream& err);
+
+/// Registers the declarations of schema headers read without a compiler (the DSL's subset of
+/// C++: `inline const auto` declarations of DSL calls and literals, namespaces, includes of
+/// schema headers). Returns false, having said on `err` which file and line is outside that
+/// subset, when the headers must be compiled instead.
+bool read_headers(const std::vector<std::filesystem::path>& headers, std::ostream& err);
 
 /// main() of an exporter: writes the snapshot to argv[1] (atomically) or to stdout.
 int exporter_main(int argc, char** argv);

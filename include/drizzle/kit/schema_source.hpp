@@ -29,6 +29,11 @@ struct ExporterToolchain {
     /// ccache, when found on PATH (and not turned off with DRIZZLE_CCACHE=0): each header is then
     /// compiled through it, so going back to an earlier version of a header is a cache hit.
     std::string ccache;
+    /// Read the headers without a compiler first (the schema host's --read), compiling only a
+    /// header outside the DSL's subset of C++. Off with DRIZZLE_READ_HEADERS=0, or when
+    /// $DRIZZLE_CXXFLAGS defines or forces in macros (-D, -U, -include), which only the
+    /// preprocessor sees.
+    bool read_headers = true;
 };
 
 /// Finds the toolchain: beside an installed executable, else the build tree; env overrides.

@@ -1,5 +1,6 @@
 // Tables, enums, sequences, views, schemas and roles of the PostgreSQL DSL: each declaration's
 // plain data becomes the model and is registered (the shared table building is dsl/table_build).
+#include "dialect/pg/facts/dsl/pg_declare.hpp"
 #include "drizzle/dsl/pg.hpp"
 #include "drizzle/dsl/registry.hpp"
 #include "dsl/table_build.hpp"
@@ -21,6 +22,10 @@ constexpr drizzle::dsl::detail::DslRules rules{
 TableHandle declare_table(Text schema, Text name, std::initializer_list<ColumnBuilder> columns,
                           std::initializer_list<TableExtra> extras) {
     return TableHandle(drizzle::dsl::detail::declare_table(rules, schema, name, columns, extras));
+}
+
+EnumHandle declare_enum(Text schema, Text name, std::initializer_list<Text> values) {
+    return detail::declare_enum(schema, name, ::drizzle::dsl::ListView<Text>(values));
 }
 
 View make_view(Text schema, Text name, Text definition, const ViewOptions& options, bool materialized) {
@@ -63,15 +68,20 @@ Declared declare_view(Text schema, Text name, Text definition, const ViewOptions
     return {drizzle::dsl::intern(str(name))};
 }
 
-EnumHandle declare_enum(Text schema, Text name, std::initializer_list<Text> values) {
+} // namespace
+
+TableHandle detail::declare_table(Text schema, Text name, const std::vector<const ::drizzle::dsl::ColumnSpec*>& columns,
+                                  const std::vector<const ::drizzle::dsl::ExtraSpec*>& extras) {
+    return TableHandle(drizzle::dsl::detail::declare_table(rules, schema, name, columns, extras));
+}
+
+EnumHandle detail::declare_enum(Text schema, Text name, ::drizzle::dsl::ListView<Text> values) {
     Enum type{str(schema), str(name), {}};
     for (Text value : values)
         type.values.push_back(str(value));
     drizzle::dsl::register_enum(rules.dialect, std::move(type));
     return EnumHandle(drizzle::dsl::detail::keep_names(schema, name));
 }
-
-} // namespace
 
 const TableHandle& TableHandle::enable_rls() const {
     drizzle::dsl::enable_rls(rules.dialect, str(declared_.schema), str(declared_.name));

@@ -1,5 +1,6 @@
 // Tables and views of the SQLite DSL: each declaration's plain data becomes the model and is
 // registered (the shared table building is dsl/table_build).
+#include "dialect/sqlite/facts/dsl/sqlite_declare.hpp"
 #include "drizzle/dsl/registry.hpp"
 #include "drizzle/dsl/sqlite.hpp"
 #include "dsl/table_build.hpp"
@@ -22,6 +23,11 @@ ViewHandle declare_view(View view) {
 // In parentheses: sqlite_table is also the checking macro (dsl/sqlite.hpp).
 TableHandle(sqlite_table)(Text name, std::initializer_list<ColumnBuilder> columns,
                           std::initializer_list<TableExtra> extras) {
+    return TableHandle(dsl::detail::declare_table(rules, {}, name, columns, extras));
+}
+
+TableHandle detail::declare_table(Text name, const std::vector<const dsl::ColumnSpec*>& columns,
+                                  const std::vector<const dsl::ExtraSpec*>& extras) {
     return TableHandle(dsl::detail::declare_table(rules, {}, name, columns, extras));
 }
 
