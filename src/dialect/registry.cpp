@@ -1,10 +1,12 @@
-// The registry of dialects by name, and the one place that lists the built-in dialects' facts.
+// The registry of dialects by name, and the one place that lists the built-in dialects' facts (and
+// their DSLs as the compiler-free header reader evaluates them).
 #include "drizzle/dialect/registry.hpp"
 
 #include "dialect/pg/facts/pg_facts.hpp"
 #include "dialect/sqlite/facts/sqlite_facts.hpp"
 #include "drizzle/dialect/dialect_ops.hpp"
 #include "drizzle/error.hpp"
+#include "dsl/reader/header_reader.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -12,7 +14,21 @@
 #include <mutex>
 #include <string>
 
+namespace drizzle::pg::dsl {
+std::unique_ptr<::drizzle::dsl::reader::DialectBinding> header_reader_binding();
+} // namespace drizzle::pg::dsl
+namespace drizzle::sqlite {
+std::unique_ptr<::drizzle::dsl::reader::DialectBinding> header_reader_binding();
+} // namespace drizzle::sqlite
+
 namespace drizzle {
+
+std::vector<std::unique_ptr<dsl::reader::DialectBinding>> dsl::reader::dialect_bindings() {
+    std::vector<std::unique_ptr<DialectBinding>> bindings;
+    bindings.push_back(sqlite::header_reader_binding());
+    bindings.push_back(pg::dsl::header_reader_binding());
+    return bindings;
+}
 
 namespace {
 

@@ -330,6 +330,26 @@ std::string export_cpp_schema(const std::vector<fs::path>& headers, const Export
 
 namespace {
 
+/// Whether a $DRIZZLE_CXXFLAGS flag leaves a DSL header meaning what the compiler-free reader
+/// reads: include paths, warnings that stay warnings, optimisation, debug information, code
+/// generation. Anything else (macros, forced includes, another language standard or character
+/// set, warnings as errors) may change what the header declares or whether it compiles, so the
+/// headers are compiled. `argument_next`: the flag takes the next word (`-isystem DIR`).
+bool keeps_header_meaning(const std::string& flag, bool& argument_next) {
+    for (const char* with_argument : {"-I", "-isystem", "-iquote", "-idirafter"}) {
+        if (flag == with_argument) {
+            argument_next = true;
+            return true;
+        }
+        if (flag.rfind(with_argument, 0) == 0) return true;
+    }
+    if (flag.rfind("-Werror", 0) == 0 || flag == "-pedantic-errors") return false;
+    for (const char* prefix :
+         {"-W", "-O", "-g", "-m", "-fdiagnostics-", "-fmax-errors", "-fPIC", "-fpic", "-fsanitize"})
+        if (flag.rfind(prefix, 0) == 0) return true;
+    return flag == "-w" || flag == "-pipe" || flag == "-pedantic";
+}
+
 /// `name` found in a PATH directory, or "".
 std::string find_on_path(const std::string& name) {
     const char* path = std::getenv("PATH");
@@ -358,10 +378,14 @@ ExporterToolchain default_toolchain() {
     if (const char* flags = std::getenv("DRIZZLE_CXXFLAGS")) {
         std::istringstream in(flags);
         std::string flag;
+        bool argument_next = false;
         while (in >> flag) {
             toolchain.flags.push_back(flag);
-            for (const char* preprocessor : {"-D", "-U", "-include", "-imacros"})
-                if (flag.rfind(preprocessor, 0) == 0) toolchain.read_headers = false;
+            if (argument_next) {
+                argument_next = false;
+            } else if (!keeps_header_meaning(flag, argument_next)) {
+                toolchain.read_headers = false;
+            }
         }
     }
     if (const char* read = std::getenv("DRIZZLE_READ_HEADERS");

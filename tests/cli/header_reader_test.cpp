@@ -81,6 +81,7 @@ inline const auto users = pg_table("users", {
     pg_policy("users_read", {.as = "restrictive", .for_ = "select", .to = {"admin", "reader"}, .using_ = "true"}),
     pg_policy("users_write", {.with_check = "n > 1"}),
     pg_policy("users_all"),
+    pg_policy("users_unset", {.using_ = {}, .with_check = {}}),
 });
 
 inline const auto posts = [] {
@@ -281,6 +282,25 @@ const Outside kOutside[] = {
      "inline const auto t = pg_table(\"t\", {\n    integer(\"a\").references(elsewhere[\"id\"]),\n});\n",
      "schema.hpp:5"},
     {"WideCharacters", "inline const auto t = pg_table(L\"t\", {});\n", "schema.hpp:4"},
+    // A backslash before a line end splices, in a comment too (GCC allows blanks between).
+    {"SplicedComment", "// legacy \\ \ninline const auto t = pg_table(\"t\", {integer(\"a\")});\n", "schema.hpp:4"},
+    {"LoneCarriageReturn", "// note\rinline const auto t = pg_table(\"t\", {integer(\"a\")});\n", "schema.hpp:4"},
+    {"GuardNamedLikeADefinedMacro", "#ifndef DRIZZLE_DSL_CHECK\n#define DRIZZLE_DSL_CHECK\n#endif\n", "schema.hpp:4"},
+    {"DialectBuilderUnderSharedNamespace",
+     "inline const auto t = pg_table(\"t\", {\n    drizzle::dsl::integer(\"a\"),\n});\n", "schema.hpp:5"},
+    {"ModifierOnPlainSql",
+     "inline const auto t = pg_table(\"t\", {integer(\"a\")}, {\n    index(\"i\").on({sql(\"a\").desc()}),\n});\n",
+     "schema.hpp:5"},
+    {"VariableOfAnotherNamespace",
+     "namespace app {\ninline const auto users = pg_table(\"users\", {integer(\"id\")});\n}\n"
+     "inline const auto t = pg_table(\"t\", {\n    integer(\"a\").references(users[\"id\"]),\n});\n",
+     "schema.hpp:8"},
+    {"KeywordAsName", "inline const auto private = pg_schema(\"private\");\n", "schema.hpp:4"},
+    {"Decrement", "inline const auto t = pg_table(\"t\", {\n    integer(\"a\").default_(--5),\n});\n", "schema.hpp:5"},
+    {"LambdaReturningBraces", "inline const auto t = pg_table(\"t\", [] { return {integer(\"a\")}; }());\n",
+     "schema.hpp:4"},
+    {"IncludeOfADirectory", "#include \".\"\n", "schema.hpp:4"},
+    {"OtherStandardHeader", "#include <string>\n", "schema.hpp:4"},
 };
 
 class HeaderReaderStops : public HeaderReader, public ::testing::WithParamInterface<Outside> {};
@@ -330,6 +350,54 @@ inline const auto posts = pg_table("posts", {integer("author").references(users[
     EXPECT_EQ(err.rfind((dir / "posts.hpp:4: ").string(), 0), 0u) << err;
     EXPECT_EQ(read({dir / "users.hpp", dir / "bare.hpp"}, out, err), 4);
     EXPECT_EQ(err.rfind((dir / "bare.hpp:1: ").string(), 0), 0u) << err;
+}
+
+TEST_F(HeaderReader, AFileReadsTheSameWhoeverIncludesIt) {
+    // common.hpp leans on its includer's using-directive and variable: what it declares would
+    // depend on who includes it (and a second includer without them does not compile), so the
+    // reader stops there and the compiler decides.
+    test::write_file(dir / "common.hpp", R"(#pragma once
+inline const auto audit = pg_table("audit", {integer("user").references(users["id"])});
+)");
+    test::write_file(dir / "users.hpp", R"(#pragma once
+#include <drizzle/dsl/pg.hpp>
+using namespace drizzle::pg::dsl;
+inline const auto users = pg_table("users", {serial("id").primary_key()});
+#include "common.hpp"
+)");
+    std::string out, err;
+    EXPECT_EQ(read({dir / "users.hpp"}, out, err), 4);
+    EXPECT_EQ(err.rfind((dir / "common.hpp:2: ").string(), 0), 0u) << err;
+
+    // A file without #pragma once or a guard, included twice in one unit, is two definitions.
+    test::write_file(dir / "unguarded.hpp", "#include <drizzle/dsl/pg.hpp>\nusing namespace drizzle::pg::dsl;\n"
+                                            "inline const auto flags = pg_schema(\"flags\");\n");
+    test::write_file(dir / "twice.hpp", R"(#pragma once
+#include <drizzle/dsl/pg.hpp>
+using namespace drizzle::pg::dsl;
+#include "unguarded.hpp"
+#include "unguarded.hpp"
+)");
+    EXPECT_EQ(read({dir / "twice.hpp"}, out, err), 4);
+    EXPECT_EQ(err.rfind((dir / "twice.hpp:5: ").string(), 0), 0u) << err;
+}
+
+TEST_F(HeaderReader, OnlyFlagsThatKeepTheHeadersMeaningKeepTheReader) {
+    test::write_file(dir / "schema.hpp", kPgEverything);
+    std::string output;
+    ASSERT_EQ(kit("generate --dialect postgresql --schema schema.hpp --out a", output,
+                  "DRIZZLE_CXXFLAGS='-I/usr/include -isystem /opt/include -Wall -O1 -g'"),
+              0)
+        << output;
+    EXPECT_NE(output.find("Read the schema headers without compiling"), std::string::npos) << output;
+    for (const char* flags : {"-Wall -Werror", "-std=gnu++20", "-fexec-charset=latin1", "-pedantic-errors"}) {
+        ASSERT_EQ(kit("generate --dialect postgresql --schema schema.hpp --out b", output,
+                      std::string("DRIZZLE_CXXFLAGS='") + flags + "'"),
+                  0)
+            << flags << "\n"
+            << output;
+        EXPECT_NE(output.find("Compiling the schema exporter"), std::string::npos) << flags << "\n" << output;
+    }
 }
 
 TEST_F(HeaderReader, GenerateReadsWithoutACompilerAndWritesWhatTheCompiledHeaderWrites) {

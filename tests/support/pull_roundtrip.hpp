@@ -31,16 +31,18 @@ inline std::string sh_quote(const std::string& text) {
 }
 
 /// Runs drizzle-kit in `dir` with its exporter cache in `dir`/.cache (one compile per test, and
-/// the test can run the exporter generate built). Headers compile with warnings as errors: a
-/// pulled header must build cleanly in a project that uses -Wall -Wextra.
+/// the test can run the exporter generate built), with `env` before it.
 inline int run_pull_kit(const std::filesystem::path& dir, const std::string& args, std::string& output,
                         const std::string& env = "") {
     return run_command("cd " + sh_quote(dir.string()) + " && env " + env +
-                           " DRIZZLE_CACHE_DIR=" + sh_quote((dir / ".cache").string()) +
-                           " DRIZZLE_CXXFLAGS='-Wall -Wextra -Wpedantic -Werror' " + sh_quote(DRIZZLE_KIT_EXE) + " " +
-                           args + " </dev/null",
+                           " DRIZZLE_CACHE_DIR=" + sh_quote((dir / ".cache").string()) + " " +
+                           sh_quote(DRIZZLE_KIT_EXE) + " " + args + " </dev/null",
                        output);
 }
+
+/// The compile path with warnings as errors: a pulled header must build cleanly in a project that
+/// uses -Wall -Wextra.
+constexpr const char* kCompileStrictly = "DRIZZLE_READ_HEADERS=0 DRIZZLE_CXXFLAGS='-Wall -Wextra -Wpedantic -Werror'";
 
 /// The one subfolder (v1 migration) of `out`.
 inline std::vector<std::filesystem::path> migration_folders(const std::filesystem::path& out) {
@@ -126,7 +128,7 @@ inline PullRoundTrip pull_round_trip(const std::filesystem::path& dir, const std
         run_pull_kit(dir,
                      "generate --dialect " + dialect + " --schema " + sh_quote((result.out / "schema.hpp").string()) +
                          " --out " + sh_quote(result.out.string()),
-                     output, "DRIZZLE_READ_HEADERS=0");
+                     output, kCompileStrictly);
     EXPECT_EQ(compiled, 0) << output << "\n--- schema.hpp ---\n" << result.header;
     EXPECT_NE(output.find("No schema changes"), std::string::npos) << output;
 

@@ -31,8 +31,8 @@ struct ExporterToolchain {
     std::string ccache;
     /// Read the headers without a compiler first (the schema host's --read), compiling only a
     /// header outside the DSL's subset of C++. Off with DRIZZLE_READ_HEADERS=0, or when
-    /// $DRIZZLE_CXXFLAGS defines or forces in macros (-D, -U, -include), which only the
-    /// preprocessor sees.
+    /// $DRIZZLE_CXXFLAGS holds a flag other than include paths, warnings that stay warnings,
+    /// optimisation, debug or code-generation flags (a -D, say, which only the preprocessor sees).
     bool read_headers = true;
 };
 

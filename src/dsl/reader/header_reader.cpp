@@ -39,16 +39,40 @@ std::optional<std::string> Context::dsl_name(const Expr& e) const {
         path.erase(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(prefix.size()));
         return true;
     };
-    if (!strip(binding_.dsl_namespace()) && !strip({"drizzle", "dsl"})) {
+    bool shared_only = false;
+    if (strip(binding_.dsl_namespace())) {
+        // drizzle::pg::dsl::pg_table
+    } else if (strip({"drizzle", "dsl"})) {
+        shared_only = true; // only what dsl/common.hpp itself declares is there
+    } else {
         // Unqualified (or `action::...`): found only through `using namespace`, and never when a
-        // variable of the header has that name.
-        if (global || !using_dsl_.back()) return std::nullopt;
-        if (path.empty() && names_.count(e.text) != 0) return std::nullopt;
+        // variable or namespace of the header has that name.
+        if (global || !scope_.using_dsl.back()) return std::nullopt;
+        const std::string& first = path.empty() ? e.text : path.front();
+        if (names_.count(first) != 0 || namespace_names_.count(first) != 0) return std::nullopt;
     }
     std::string name;
     for (const auto& part : path)
         name += part + "::";
-    return name + e.text;
+    name += e.text;
+    static const std::set<std::string> shared = {"sql",
+                                                 "ref",
+                                                 "IndexTarget",
+                                                 "Text",
+                                                 "action::no_action",
+                                                 "action::cascade",
+                                                 "action::set_null",
+                                                 "action::set_default",
+                                                 "action::restrict_"};
+    if (shared_only && shared.count(name) == 0) return std::nullopt;
+    return name;
+}
+
+bool Context::names_shared_dsl(const Expr& e) {
+    if (e.kind != Expr::Kind::name) return false;
+    std::vector<std::string> path = e.qualifiers;
+    if (!path.empty() && path.front().empty()) path.erase(path.begin());
+    return path.size() >= 2 && path[0] == "drizzle" && path[1] == "dsl";
 }
 
 std::optional<std::string> Context::called_dsl_name(const Expr& call) const {
@@ -58,24 +82,36 @@ std::optional<std::string> Context::called_dsl_name(const Expr& call) const {
 
 const std::any* Context::variable_value(const Expr& e) const {
     if (e.kind != Expr::Kind::name || e.parenthesized) return nullptr;
-    for (const auto& part : e.qualifiers) {
-        if (part.empty()) continue;
-        bool known = false;
-        for (const auto& ns : user_namespaces_)
-            known = known || ns == part;
-        if (!known) return nullptr;
-    }
     const auto found = names_.find(e.text);
-    if (found == names_.end() || visible_files_.count(found->second->file) == 0) return nullptr;
-    return &found->second->value;
+    if (found == names_.end() || scope_.visible_files.count(found->second->file) == 0) return nullptr;
+    const Variable& variable = *found->second;
+    // C++'s lookup of a namespace member: unqualified from the namespace it is in or one inside
+    // it; qualified from the global namespace (::a::x) or from any enclosing one (a::x).
+    const std::vector<std::string>& here = scope_.namespaces.back();
+    std::vector<std::string> qualifiers = e.qualifiers;
+    const bool global = !qualifiers.empty() && qualifiers.front().empty();
+    if (global) qualifiers.erase(qualifiers.begin());
+    if (qualifiers.empty()) {
+        const bool enclosing = variable.namespace_.size() <= here.size() &&
+                               std::equal(variable.namespace_.begin(), variable.namespace_.end(), here.begin());
+        return !global && enclosing ? &variable.value : nullptr;
+    }
+    for (std::size_t depth = global ? 0 : here.size();; --depth) {
+        std::vector<std::string> path(here.begin(), here.begin() + static_cast<std::ptrdiff_t>(depth));
+        path.insert(path.end(), qualifiers.begin(), qualifiers.end());
+        if (path == variable.namespace_) return &variable.value;
+        if (depth == 0) return nullptr;
+    }
 }
 
 std::any& Context::kept_variable(const Expr& where, const std::string& name) {
     if (binding_.is_dsl_name(name)) fail(where, "a variable named like the DSL's own `" + name + "`");
     // Two variables of one name (in different namespaces) would need C++'s lookup to tell apart.
     if (names_.count(name) != 0) fail(where, "a second variable named `" + name + "`");
+    if (namespace_names_.count(name) != 0) fail(where, "a variable named like a namespace, `" + name + "`");
     Variable& kept = values_.emplace_back();
     kept.file = current_file_;
+    kept.namespace_ = scope_.namespaces.back();
     names_[name] = &kept;
     return kept.value;
 }
@@ -144,24 +180,41 @@ ListView<Option> Context::option_list(const Expr& e) {
     return keep_list(std::move(items));
 }
 
-void Context::begin_unit() {
-    visible_files_.clear();
-    using_dsl_.assign(1, false);
+Context::Scope Context::enter_file(int file) {
+    Scope includer = std::move(scope_);
+    scope_ = Scope{};
+    scope_.visible_files.insert(file);
+    current_file_ = file;
+    return includer;
+}
+
+void Context::leave_file(Scope includer, int includer_file) {
+    scope_ = std::move(includer);
+    // The includer may have been entered before the DSL header (and this context) existed.
+    scope_.visible_files.insert(includer_file);
+    current_file_ = includer_file;
 }
 
 void Context::make_visible(int file) {
-    visible_files_.insert(file);
+    scope_.visible_files.insert(file);
 }
 
-void Context::open_namespace(const std::vector<std::string>& names) {
-    for (const auto& name : names)
-        if (!name.empty()) user_namespaces_.push_back(name);
+void Context::open_namespace(const Expr& where, const std::vector<std::string>& names) {
+    std::vector<std::string> path = scope_.namespaces.back();
+    for (const auto& name : names) {
+        if (name.empty()) continue; // an anonymous namespace's members are its enclosing one's
+        if (names_.count(name) != 0) fail(where, "a namespace named like a variable, `" + name + "`");
+        namespace_names_.insert(name);
+        path.push_back(name);
+    }
+    scope_.namespaces.push_back(std::move(path));
     // A using-directive reaches into nested namespaces.
-    using_dsl_.push_back(using_dsl_.back());
+    scope_.using_dsl.push_back(scope_.using_dsl.back());
 }
 
 void Context::close_namespace() {
-    using_dsl_.pop_back();
+    scope_.namespaces.pop_back();
+    scope_.using_dsl.pop_back();
 }
 
 void Context::use_namespace(const Expr& where, const std::vector<std::string>& path) {
@@ -173,7 +226,7 @@ void Context::use_namespace(const Expr& where, const std::vector<std::string>& p
             spelled += (spelled.empty() ? "" : "::") + part;
         fail(where, "`using namespace " + spelled + "`");
     }
-    using_dsl_.back() = true;
+    scope_.using_dsl.back() = true;
 }
 
 namespace {
@@ -189,42 +242,53 @@ class HeaderWalk {
 public:
     /// One header given: a translation unit of its own.
     void read_unit(const fs::path& header) {
-        if (context_ != nullptr) context_->begin_unit();
-        dsl_visible_ = false;
+        in_unit_.clear();
         include_file(header, Place{});
     }
 
 private:
-    /// What a file brings to a unit that includes it: itself and what it includes, the DSL
-    /// header, and a `using namespace` at its top level.
+    /// What a file brings to a file that includes it: itself and what it includes, the DSL
+    /// header, and a `using namespace` at its top level. Whether it may be included twice.
     struct Effects {
         std::vector<int> files;
         bool dsl = false;
         bool using_dsl = false;
+        bool once = false; ///< #pragma once or an include guard
+    };
+
+    /// What the file being read sees: its own scope in the context, and whether it has the DSL.
+    struct FileState {
+        Context::Scope scope;
+        int file = 0;
+        bool dsl_visible = false;
     };
 
     /// Reads `path` (or, read before, applies what it brought) and returns its effects.
     const Effects& include_file(const fs::path& path, const Place& from) {
+        auto where = [&] { return from.file != nullptr ? place_text(from) + ": " : std::string(); };
         std::error_code error;
+        if (!fs::is_regular_file(path, error)) throw Unsupported(where() + path.string() + ": not a file");
         const std::string canonical = fs::weakly_canonical(path, error).string();
-        if (error) throw Unsupported((from.file ? place_text(from) + ": " : "") + path.string() + ": cannot resolve");
+        if (error) throw Unsupported(where() + path.string() + ": cannot resolve");
         if (const auto done = done_.find(canonical); done != done_.end()) {
+            // Twice in one translation unit: only a guarded file means nothing the second time.
+            if (!in_unit_.insert(canonical).second && !done->second.once)
+                throw Unsupported(where() + path.string() + " included twice without #pragma once or a guard");
             apply(done->second);
             return done->second;
         }
-        // #pragma once or a guard: a file including itself again sees nothing the second time.
-        if (!reading_.insert(canonical).second) return nothing_;
+        if (!reading_.insert(canonical).second) throw Unsupported(where() + path.string() + " includes itself");
+        in_unit_.insert(canonical);
         const int file = static_cast<int>(files_.size());
         const std::string& name = files_.emplace_back(path.string());
         Effects effects;
         effects.files.push_back(file);
-        if (context_ != nullptr) {
-            context_->make_visible(file);
-            context_->set_current_file(file);
-        }
+
+        // The file is read in a scope of its own: what it declares cannot depend on its includer.
+        FileState includer = enter(file);
         const std::string text = file_text(path);
-        std::size_t depth = 0; // open namespace blocks
         HeaderParser parser(text, name);
+        std::size_t depth = 0; // open namespace blocks
         while (const auto declaration = parser.next()) {
             const Declaration& d = *declaration;
             switch (d.kind) {
@@ -234,17 +298,19 @@ private:
                 effects.files.insert(effects.files.end(), included.files.begin(), included.files.end());
                 effects.dsl = effects.dsl || included.dsl;
                 effects.using_dsl = effects.using_dsl || included.using_dsl;
-                if (context_ != nullptr) context_->set_current_file(file);
                 break;
             }
             case Declaration::Kind::guard:
-                if (!guards_.insert(d.text).second)
+                effects.once = true;
+                if (!d.text.empty() && !guards_.insert(d.text).second)
                     throw Unsupported(place_text(d.where) + ": the include guard " + d.text + " is used twice");
                 break;
             case Declaration::Kind::open_namespace: {
                 std::vector<std::string> names = d.qualifiers;
                 names.push_back(d.text);
-                context(d.where).open_namespace(names);
+                Expr at;
+                at.where = d.where;
+                context(d.where).open_namespace(at, names);
                 ++depth;
                 break;
             }
@@ -255,9 +321,9 @@ private:
             case Declaration::Kind::using_namespace: {
                 std::vector<std::string> namespace_path = d.qualifiers;
                 namespace_path.push_back(d.text);
-                Expr where;
-                where.where = d.where;
-                context(d.where).use_namespace(where, namespace_path);
+                Expr at;
+                at.where = d.where;
+                context(d.where).use_namespace(at, namespace_path);
                 if (depth == 0) effects.using_dsl = true;
                 break;
             }
@@ -266,29 +332,51 @@ private:
                 break;
             }
         }
+        leave(std::move(includer));
         reading_.erase(canonical);
-        return done_.emplace(canonical, std::move(effects)).first->second;
+        const Effects& kept = done_.emplace(canonical, std::move(effects)).first->second;
+        apply(kept);
+        return kept;
     }
 
+    FileState enter(int file) {
+        FileState includer;
+        includer.file = current_.file;
+        includer.dsl_visible = current_.dsl_visible;
+        if (context_ != nullptr) includer.scope = context_->enter_file(file);
+        current_ = FileState{};
+        current_.file = file;
+        return includer;
+    }
+
+    void leave(FileState includer) {
+        if (context_ != nullptr) context_->leave_file(std::move(includer.scope), includer.file);
+        current_.file = includer.file;
+        current_.dsl_visible = includer.dsl_visible;
+    }
+
+    /// What an included file brings into the file that includes it.
     void apply(const Effects& effects) {
-        if (effects.dsl) dsl_visible_ = true;
+        if (effects.dsl) current_.dsl_visible = true;
         if (context_ == nullptr) return;
         for (int file : effects.files)
             context_->make_visible(file);
         if (effects.using_dsl) context_->use_namespace(Expr{}, binding_->dsl_namespace());
     }
 
-    /// The context, once the unit has included the DSL header.
+    /// The context, once the file has included the DSL header.
     Context& context(const Place& where) {
-        if (!dsl_visible_ || context_ == nullptr)
+        if (!current_.dsl_visible || context_ == nullptr)
             throw Unsupported(place_text(where) + ": a declaration before the DSL header is included");
         return *context_;
     }
 
     const Effects& include(const Declaration& d, const fs::path& directory) {
+        if (d.text.empty()) throw Unsupported(place_text(d.where) + ": an empty #include");
         if (!d.angled) {
             const fs::path beside = directory / d.text;
-            if (fs::exists(beside)) return include_file(beside, d.where);
+            std::error_code error;
+            if (fs::exists(beside, error)) return include_file(beside, d.where);
         }
         for (auto& candidate : bindings_) {
             if (d.text != candidate->header()) continue;
@@ -298,15 +386,15 @@ private:
                 binding_ = candidate.get();
                 context_ = std::make_unique<Context>(*binding_);
                 binding_->note_included();
-                // No variable is declared before the DSL header is: the files read so far hold none.
-                for (int file = 0; file < static_cast<int>(files_.size()); ++file)
-                    context_->make_visible(file);
+                // The context starts in the file being read, which sees itself.
+                context_->enter_file(current_.file);
             }
-            dsl_visible_ = true;
+            current_.dsl_visible = true;
             return dsl_;
         }
-        // A standard header (<cstdint>) declares nothing the reader would meet; anything else may.
-        if (d.angled && d.text.find('/') == std::string::npos && d.text.find('.') == std::string::npos) return nothing_;
+        // Standard headers the DSL includes itself: they add nothing a header could name here.
+        for (const char* standard : {"cstdint", "cstddef", "initializer_list"})
+            if (d.angled && d.text == standard) return nothing_;
         throw Unsupported(place_text(d.where) + ": #include " + (d.angled ? "<" + d.text + ">" : "\"" + d.text + "\"") +
                           " (the reader follows only schema headers beside the including one, and the DSL's)");
     }
@@ -314,13 +402,14 @@ private:
     std::vector<std::unique_ptr<DialectBinding>> bindings_ = dialect_bindings();
     const DialectBinding* binding_ = nullptr;
     std::unique_ptr<Context> context_;
-    bool dsl_visible_ = false;
+    FileState current_;
     std::map<std::string, Effects> done_; ///< by canonical path
     std::set<std::string> reading_;
+    std::set<std::string> in_unit_;
     std::set<std::string> guards_;
     std::deque<std::string> files_; ///< places point into it
     const Effects nothing_{};
-    const Effects dsl_{{}, true, false};
+    const Effects dsl_{{}, true, false, true};
 };
 
 } // namespace

@@ -38,7 +38,8 @@ public:
     virtual void declare(Context& context, const std::string& variable, const Expr& initializer) const = 0;
 };
 
-/// The dialects the reader knows (src/dialect/<name>/facts/dsl/*_header_reader.cpp).
+/// The dialects the reader knows (src/dialect/<name>/facts/dsl/*_header_reader.cpp), listed with
+/// the built-in dialects in src/dialect/registry.cpp.
 std::vector<std::unique_ptr<DialectBinding>> dialect_bindings();
 
 /// What a binding evaluates against: the header's variables and namespaces, typed literals, and
@@ -57,6 +58,8 @@ public:
     /// The DSL entity `e` names ("pg_table", "action::cascade", "GeneratedMode::stored"), when it
     /// names one: fully qualified, or through an active `using namespace`.
     std::optional<std::string> dsl_name(const Expr& e) const;
+    /// Whether `e` is written `drizzle::dsl::...` (where a dialect's own overloads are not).
+    static bool names_shared_dsl(const Expr& e);
     /// The callee of `call` as a DSL name (`pg_table(...)`, `(pg_table)(...)`), or nullopt.
     std::optional<std::string> called_dsl_name(const Expr& call) const;
 
@@ -115,14 +118,22 @@ public:
     }
 
     // The driver's side. Each header given is compiled as a translation unit of its own, so what
-    // it can name is what it includes: units, the files visible in one, scopes and namespaces.
-    void begin_unit();
+    // it can name is what it includes.
+
+    /// What a file sees: the files it includes (and itself), the namespace it is in, and the
+    /// using-directives in force. A file is read with a fresh scope of its own (saved and
+    /// restored around it), so what it declares never depends on who includes it first.
+    struct Scope {
+        std::set<int> visible_files;
+        std::vector<std::vector<std::string>> namespaces{{}}; ///< the path of each open block
+        std::vector<bool> using_dsl{false};                   ///< per open block
+    };
+    Scope enter_file(int file);
+    void leave_file(Scope includer, int includer_file);
     void make_visible(int file);
-    void set_current_file(int file) { current_file_ = file; }
-    void open_namespace(const std::vector<std::string>& names);
+    void open_namespace(const Expr& where, const std::vector<std::string>& names);
     void close_namespace();
     void use_namespace(const Expr& where, const std::vector<std::string>& path);
-    bool using_dsl_here() const { return using_dsl_.back(); }
 
 private:
     const std::any* variable_value(const Expr& e) const;
@@ -130,18 +141,17 @@ private:
 
     struct Variable {
         std::any value;
-        int file = 0; ///< where it is declared: visible only in units that include that file
+        int file = 0;                        ///< visible only where that file is included
+        std::vector<std::string> namespace_; ///< where it is declared
     };
 
     const DialectBinding& binding_;
     std::deque<Variable> values_;            ///< a deque never moves them: handles point in
-    std::map<std::string, Variable*> names_; ///< by unqualified name
-    std::set<int> visible_files_;
-    int current_file_ = 0;
+    std::map<std::string, Variable*> names_; ///< by unqualified name (a second one stops the reader)
+    std::set<std::string> namespace_names_;  ///< every user namespace's name
     std::deque<std::any> lists_;
-    std::vector<std::string> user_namespaces_;
-    /// One entry per open namespace block: whether the DSL's namespace is used in it.
-    std::vector<bool> using_dsl_{false};
+    Scope scope_;
+    int current_file_ = 0;
 };
 
 /// Reads `headers` (in order, each file once, included schema headers at their #include) and

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <climits>
 #include <cstring>
+#include <set>
 
 namespace drizzle::dsl::reader {
 
@@ -35,7 +36,7 @@ bool is_digit(char c) {
 
 class Lexer {
 public:
-    Lexer(const std::string& text, const std::string& file) : text_(text), file_(file) {}
+    Lexer(const std::string& text, const std::string& file) : text_(text), file_(file) { check_line_ends(); }
 
     /// The next token (Kind::end at the end of the text).
     Token next() {
@@ -73,6 +74,29 @@ public:
     }
 
 private:
+    /// The compiler's first phases, which a token-level reader would not see: a backslash before
+    /// a line end (with blanks between, which GCC allows) splices two lines, in comments and
+    /// literals too; a carriage return alone ends a line.
+    void check_line_ends() {
+        int line = 1;
+        for (std::size_t i = 0; i < text_.size(); ++i) {
+            const char c = text_[i];
+            if (c == '\n') ++line;
+            if (c == '\r' && (i + 1 >= text_.size() || text_[i + 1] != '\n')) {
+                line_ = line;
+                fail("a carriage return that is not part of a CR LF line end");
+            }
+            if (c != '\\') continue;
+            std::size_t j = i + 1;
+            while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\v' || text_[j] == '\f'))
+                ++j;
+            if (j < text_.size() && (text_[j] == '\n' || text_[j] == '\r')) {
+                line_ = line;
+                fail("a backslash at the end of a line (line splicing)");
+            }
+        }
+    }
+
     char peek(std::size_t ahead) const { return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0'; }
 
     [[noreturn]] void fail(const std::string& what) const {
@@ -80,12 +104,8 @@ private:
     }
 
     void skip_line_comment() {
-        while (pos_ < text_.size() && text_[pos_] != '\n') {
-            // A comment ending in a backslash continues on the next line.
-            if (text_[pos_] == '\\' && (peek(1) == '\n' || (peek(1) == '\r' && peek(2) == '\n')))
-                fail("a line comment continued by a backslash");
+        while (pos_ < text_.size() && text_[pos_] != '\n')
             ++pos_;
-        }
     }
 
     void skip_block_comment() {
@@ -102,8 +122,6 @@ private:
         token.line = line_;
         const auto end = text_.find('\n', pos_);
         std::string body = text_.substr(pos_ + 1, (end == std::string::npos ? text_.size() : end) - pos_ - 1);
-        if (body.find('\\') != std::string::npos && body.find_last_not_of(" \t\r") == body.rfind('\\'))
-            fail("a directive continued by a backslash");
         if (body.find("/*") != std::string::npos) fail("a comment inside a directive");
         if (const auto comment = body.find("//"); comment != std::string::npos) body.erase(comment);
         const auto first = body.find_first_not_of(" \t\r");
@@ -145,6 +163,7 @@ private:
             return token;
         }
         if (std::strchr("(){}[],;=.-", c) == nullptr || c == '\0') fail(std::string("the character '") + c + "'");
+        if (c == '-' && peek(1) == '-') fail("the operator --");
         token.text = std::string(1, c);
         ++pos_;
         return token;
@@ -305,6 +324,52 @@ public:
 
     /// The next declaration, or nullopt at the end of the file.
     std::optional<Declaration> next() {
+        auto d = next_declaration();
+        if (d && d->kind != Declaration::Kind::guard) anything_before_ = true;
+        return d;
+    }
+
+    /// An include guard's name that only the file itself defines: upper case, not reserved, not
+    /// one of the standard headers' or the DSL's macros.
+    static bool plain_guard_name(const std::string& name) {
+        if (name.empty() || !(name[0] >= 'A' && name[0] <= 'Z')) return false;
+        for (char c : name)
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+        for (const char* taken :
+             {"DRIZZLE_", "INT", "UINT", "SIZE_", "PTRDIFF_", "WCHAR_", "WINT_", "SIG_ATOMIC_", "NULL"})
+            if (name.rfind(taken, 0) == 0) return false;
+        return name.find("__") == std::string::npos;
+    }
+
+    /// A name a variable may have: not a keyword, not reserved, not a macro of the standard
+    /// headers, not the namespaces the DSL lives in.
+    static bool plain_name(const std::string& name) {
+        static const std::set<std::string> keywords = {
+            "alignas",     "alignof",   "and",        "and_eq",    "asm",      "auto",         "bitand",
+            "bitor",       "bool",      "break",      "case",      "catch",    "char",         "char8_t",
+            "char16_t",    "char32_t",  "class",      "compl",     "concept",  "const",        "consteval",
+            "constexpr",   "constinit", "const_cast", "continue",  "co_await", "co_return",    "co_yield",
+            "decltype",    "default",   "delete",     "do",        "double",   "dynamic_cast", "else",
+            "enum",        "explicit",  "export",     "extern",    "false",    "float",        "for",
+            "friend",      "goto",      "if",         "inline",    "int",      "long",         "mutable",
+            "namespace",   "new",       "noexcept",   "not",       "not_eq",   "nullptr",      "operator",
+            "or",          "or_eq",     "private",    "protected", "public",   "register",     "reinterpret_cast",
+            "requires",    "return",    "short",      "signed",    "sizeof",   "static",       "static_assert",
+            "static_cast", "struct",    "switch",     "template",  "this",     "thread_local", "throw",
+            "true",        "try",       "typedef",    "typeid",    "typename", "union",        "unsigned",
+            "using",       "virtual",   "void",       "volatile",  "wchar_t",  "while",        "xor",
+            "xor_eq",      "drizzle",   "std",        "linux",     "unix",     "main"};
+        if (keywords.count(name) != 0) return false;
+        if (name[0] == '_' && (name.size() == 1 || name[1] == '_' || (name[1] >= 'A' && name[1] <= 'Z'))) return false;
+        if (name.find("__") != std::string::npos) return false;
+        bool upper = true;
+        for (char c : name)
+            upper = upper && !(c >= 'a' && c <= 'z');
+        // Upper-case names may be macros of the standard headers the DSL includes (INT64_MAX).
+        return !upper;
+    }
+
+    std::optional<Declaration> next_declaration() {
         while (current().kind != Token::Kind::end) {
             if (current().kind == Token::Kind::directive) {
                 if (auto d = directive()) return d;
@@ -407,8 +472,9 @@ private:
         const std::string word = body.substr(0, word_end);
         const std::string rest = word_end == std::string::npos ? "" : trimmed(body.substr(word_end));
         if (word == "pragma" && rest == "once") {
+            Declaration once = declaration(Declaration::Kind::guard);
             advance();
-            return std::nullopt;
+            return once;
         }
         if (word == "include") {
             Declaration include = declaration(Declaration::Kind::include);
@@ -422,8 +488,12 @@ private:
             fail("the directive #" + body);
         }
         if (word == "ifndef" && !rest.empty()) {
+            // An include guard: first in the file, around all of it, and named so that nothing
+            // (the compiler, the standard or DSL headers, -D flags) can have defined it already.
             Declaration guard = declaration(Declaration::Kind::guard);
             guard.text = rest;
+            if (anything_before_ || guards_ != 0) fail("an #ifndef that is not the file's include guard");
+            if (!plain_guard_name(rest)) fail("the include guard name " + rest + " (it could be defined already)");
             advance();
             if (current().kind != Token::Kind::directive || trimmed(current().text) != "define " + rest)
                 fail("an #ifndef that is not an include guard");
@@ -434,6 +504,7 @@ private:
         if (word == "endif" && rest.empty() && guards_ > 0) {
             --guards_;
             advance();
+            if (current().kind != Token::Kind::end) fail("text after the include guard's #endif");
             return std::nullopt;
         }
         fail("the directive #" + body);
@@ -443,13 +514,17 @@ private:
     Declaration variable() {
         Declaration d = declaration(Declaration::Kind::variable);
         bool saw_auto = false;
+        std::string specifiers;
         while (current().kind == Token::Kind::identifier && !saw_auto) {
             const std::string& word = current().text;
             if (word == "auto") {
                 saw_auto = true;
             } else if (word != "inline" && word != "static" && word != "const") {
                 fail("'" + word + "' (the reader reads `inline const auto name = ...;` declarations)");
+            } else if (specifiers.find(" " + word + " ") != std::string::npos) {
+                fail("'" + word + "' twice");
             }
+            specifiers += " " + word + " ";
             advance();
         }
         if (!saw_auto) {
@@ -457,13 +532,25 @@ private:
                                                     : "'" + current().text + "' at namespace scope");
         }
         d.text = identifier();
+        if (!plain_name(d.text)) fail("the variable name " + d.text + " (a keyword or reserved name)");
         expect("=");
         d.initializer = expression();
         expect(";");
         return d;
     }
 
+    /// Nesting beyond this (a pathological header) stops the reader before the stack does.
+    static constexpr int kMaxDepth = 200;
+    struct Deeper {
+        Parser& parser;
+        explicit Deeper(Parser& p) : parser(p) {
+            if (++parser.depth_ > kMaxDepth) parser.fail("expressions nested more than 200 deep");
+        }
+        ~Deeper() { --parser.depth_; }
+    };
+
     Expr expression() {
+        Deeper deeper(*this);
         if (is_punct("-")) {
             const Place where = here();
             advance();
@@ -483,7 +570,9 @@ private:
 
     Expr postfix() {
         Expr expr = primary();
-        while (true) {
+        // A chain of calls nests its tree (and the readers that walk it) one level per link.
+        for (int links = depth_;; ++links) {
+            if (links > kMaxDepth) fail("a chain of more than 200 calls");
             if (is_punct("(")) {
                 Expr call;
                 call.kind = Expr::Kind::call;
@@ -565,6 +654,7 @@ private:
                 advance();
                 Expr inner = expression();
                 expect(")");
+                if (inner.kind == Expr::Kind::braced) fail("a braced list in parentheses");
                 inner.parenthesized = true;
                 return inner;
             }
@@ -618,6 +708,7 @@ private:
         if (!is_identifier("return")) fail("a lambda whose body is not one return statement");
         advance();
         call.children.push_back(expression());
+        if (call.children.back().kind == Expr::Kind::braced) fail("a lambda returning a braced list");
         expect(";");
         expect("}");
         expect("(");
@@ -630,6 +721,8 @@ private:
     Token current_;
     int namespaces_ = 0;
     int guards_ = 0;
+    int depth_ = 0;
+    bool anything_before_ = false; ///< a declaration or directive before a would-be include guard
 };
 
 HeaderParser::HeaderParser(const std::string& text, const std::string& file)

@@ -62,7 +62,7 @@ struct Declaration {
         open_namespace,  ///< `text`: the name ("" for an anonymous one)
         close_namespace,
         variable, ///< `text` = `initializer`
-        guard,    ///< `#ifndef text` / `#define text` around the rest of the file
+        guard,    ///< `#ifndef text` / `#define text` around the whole file, or (text "") `#pragma once`
     };
     Kind kind = Kind::variable;
     Place where;

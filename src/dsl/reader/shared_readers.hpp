@@ -61,7 +61,9 @@ template <class Handle> ColumnRef read_column_ref(Context& cx, const Expr& e, bo
     if (cx.called_dsl_name(x) == "ref") {
         const auto args = Context::arguments(x);
         if (args.size() == 2) return ref(cx.text(args[0]), cx.text(args[1]));
-        if (args.size() == 3 && with_schema) return ColumnRef(cx.text(args[0]), cx.text(args[1]), cx.text(args[2]));
+        // The schema-qualified ref is the dialect's own, not dsl/common.hpp's.
+        if (args.size() == 3 && with_schema && !Context::names_shared_dsl(x.children[0]))
+            return ColumnRef(cx.text(args[0]), cx.text(args[1]), cx.text(args[2]));
     }
     cx.fail(x, "expected a column reference: table[\"column\"] or ref(...)");
 }
@@ -127,6 +129,11 @@ inline IndexTarget read_index_target(Context& cx, const Expr& e) {
     }
     if (x.kind == Expr::Kind::call && x.children[0].kind == Expr::Kind::member) {
         const Expr& member = x.children[0];
+        // Modifiers are IndexTarget's: the chain starts with IndexTarget(...), not "column".
+        const Expr& object = Context::unwrap(member.children[0]);
+        const bool on_target = cx.called_dsl_name(object) == "IndexTarget" ||
+                               (object.kind == Expr::Kind::call && object.children[0].kind == Expr::Kind::member);
+        if (!on_target) cx.fail(x, "." + member.text + "() on something that is not an IndexTarget(...)");
         IndexTarget target = read_index_target(cx, member.children[0]);
         const auto args = Context::arguments(x);
         const std::string& method = member.text;

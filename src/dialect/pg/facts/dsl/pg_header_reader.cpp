@@ -123,8 +123,10 @@ PolicyOptions read_policy_options(Context& cx, const Expr& e) {
         if (field == "as") options.as = cx.text(v);
         if (field == "for_") options.for_ = cx.text(v);
         if (field == "to") options.to = cx.text_list(v);
-        if (field == "using_") options.using_ = cx.text(v);
-        if (field == "with_check") options.with_check = cx.text(v);
+        // `{}` value-initialises an OptionalText: unset, unlike the empty text "".
+        const bool unset = Context::unwrap(v).kind == Expr::Kind::braced && Context::unwrap(v).children.empty();
+        if (field == "using_" && !unset) options.using_ = cx.text(v);
+        if (field == "with_check" && !unset) options.with_check = cx.text(v);
     });
     return options;
 }
