@@ -2,6 +2,7 @@
 #pragma once
 
 #include "drizzle/pull/cpp_header.hpp"
+#include "dsl/reserved_names.hpp"
 
 #include <set>
 #include <string>
@@ -13,9 +14,8 @@ namespace drizzle::pull::detail {
 /// C++ does not allow replaced; may still be empty, start with a digit or be reserved.
 std::string identifier_words(std::string_view name, Casing casing);
 
-/// True for C++ keywords, the DSL's own names (a table called `text` would hide `text(...)`)
-/// and names the C and C++ headers put in the global namespace (`log`, `time`, `main`).
-bool is_reserved_identifier(std::string_view identifier);
+/// Names a generated variable must not have (dsl/reserved_names.hpp).
+using ::drizzle::dsl::detail::is_reserved_identifier;
 
 /// Hands out identifiers, each at most once per header.
 class IdentifierPool {

@@ -105,7 +105,6 @@ const std::any* Context::variable_value(const Expr& e) const {
 }
 
 std::any& Context::kept_variable(const Expr& where, const std::string& name) {
-    if (binding_.is_dsl_name(name)) fail(where, "a variable named like the DSL's own `" + name + "`");
     // Two variables of one name (in different namespaces) would need C++'s lookup to tell apart.
     if (names_.count(name) != 0) fail(where, "a second variable named `" + name + "`");
     if (namespace_names_.count(name) != 0) fail(where, "a variable named like a namespace, `" + name + "`");

@@ -30,8 +30,6 @@ public:
     virtual const char* header() const = 0;
     /// The namespace a `using namespace` opens for the DSL: {"drizzle", "pg", "dsl"}.
     virtual std::vector<std::string> dsl_namespace() const = 0;
-    /// Whether `name` is one of the DSL's own names (a variable of that name would shadow it).
-    virtual bool is_dsl_name(const std::string& name) const = 0;
     /// What including the DSL header does by itself (a schema that declares nothing is ours).
     virtual void note_included() const = 0;
     /// Evaluates `initializer` (registering what it declares) and keeps the result as `variable`.

@@ -1,10 +1,11 @@
 // Tokens and the recursive-descent parser of the C++ subset schema headers are written in.
 #include "dsl/reader/header_syntax.hpp"
 
+#include "dsl/reserved_names.hpp"
+
 #include <charconv>
 #include <climits>
 #include <cstring>
-#include <set>
 
 namespace drizzle::dsl::reader {
 
@@ -341,25 +342,10 @@ public:
         return name.find("__") == std::string::npos;
     }
 
-    /// A name a variable may have: not a keyword, not reserved, not a macro of the standard
-    /// headers, not the namespaces the DSL lives in.
+    /// A name a variable may have: not a keyword, the DSL's or the C library's (the list `pull`
+    /// avoids), not reserved for the implementation, not a would-be macro of the standard headers.
     static bool plain_name(const std::string& name) {
-        static const std::set<std::string> keywords = {
-            "alignas",     "alignof",   "and",        "and_eq",    "asm",      "auto",         "bitand",
-            "bitor",       "bool",      "break",      "case",      "catch",    "char",         "char8_t",
-            "char16_t",    "char32_t",  "class",      "compl",     "concept",  "const",        "consteval",
-            "constexpr",   "constinit", "const_cast", "continue",  "co_await", "co_return",    "co_yield",
-            "decltype",    "default",   "delete",     "do",        "double",   "dynamic_cast", "else",
-            "enum",        "explicit",  "export",     "extern",    "false",    "float",        "for",
-            "friend",      "goto",      "if",         "inline",    "int",      "long",         "mutable",
-            "namespace",   "new",       "noexcept",   "not",       "not_eq",   "nullptr",      "operator",
-            "or",          "or_eq",     "private",    "protected", "public",   "register",     "reinterpret_cast",
-            "requires",    "return",    "short",      "signed",    "sizeof",   "static",       "static_assert",
-            "static_cast", "struct",    "switch",     "template",  "this",     "thread_local", "throw",
-            "true",        "try",       "typedef",    "typeid",    "typename", "union",        "unsigned",
-            "using",       "virtual",   "void",       "volatile",  "wchar_t",  "while",        "xor",
-            "xor_eq",      "drizzle",   "std",        "linux",     "unix",     "main"};
-        if (keywords.count(name) != 0) return false;
+        if (detail::is_reserved_identifier(name)) return false;
         if (name[0] == '_' && (name.size() == 1 || name[1] == '_' || (name[1] >= 'A' && name[1] <= 'Z'))) return false;
         if (name.find("__") != std::string::npos) return false;
         bool upper = true;
@@ -532,7 +518,8 @@ private:
                                                     : "'" + current().text + "' at namespace scope");
         }
         d.text = identifier();
-        if (!plain_name(d.text)) fail("the variable name " + d.text + " (a keyword or reserved name)");
+        if (!plain_name(d.text))
+            fail("the variable name " + d.text + " (a keyword, a name of the DSL or the C library, or reserved)");
         expect("=");
         d.initializer = expression();
         expect(";");

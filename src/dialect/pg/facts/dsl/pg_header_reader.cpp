@@ -5,7 +5,6 @@
 #include "dsl/reader/shared_readers.hpp"
 
 #include <map>
-#include <set>
 
 namespace drizzle::pg::dsl {
 
@@ -199,34 +198,6 @@ class PgBinding : public r::DialectBinding {
 public:
     const char* header() const override { return "drizzle/dsl/pg.hpp"; }
     std::vector<std::string> dsl_namespace() const override { return {"drizzle", "pg", "dsl"}; }
-    bool is_dsl_name(const std::string& name) const override {
-        static const std::set<std::string> names = {"varchar",
-                                                    "char_",
-                                                    "numeric",
-                                                    "time",
-                                                    "timestamp",
-                                                    "custom_type",
-                                                    "index",
-                                                    "unique_index",
-                                                    "primary_key",
-                                                    "foreign_key",
-                                                    "unique",
-                                                    "check",
-                                                    "pg_policy",
-                                                    "pg_table",
-                                                    "pg_schema",
-                                                    "pg_enum",
-                                                    "pg_sequence",
-                                                    "pg_view",
-                                                    "pg_materialized_view",
-                                                    "pg_role",
-                                                    "sql",
-                                                    "ref",
-                                                    "action",
-                                                    "IndexTarget",
-                                                    "Text"};
-        return names.count(name) != 0 || plain_columns().count(name) != 0;
-    }
     void note_included() const override { detail::note_pg_dsl(); }
 
     void declare(Context& cx, const std::string& variable, const Expr& initializer) const override {

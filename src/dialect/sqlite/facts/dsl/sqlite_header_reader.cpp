@@ -4,8 +4,6 @@
 #include "dialect/sqlite/facts/dsl/sqlite_declare.hpp"
 #include "dsl/reader/shared_readers.hpp"
 
-#include <set>
-
 namespace drizzle::sqlite {
 
 namespace {
@@ -149,15 +147,6 @@ class SqliteBinding : public r::DialectBinding {
 public:
     const char* header() const override { return "drizzle/dsl/sqlite.hpp"; }
     std::vector<std::string> dsl_namespace() const override { return {"drizzle", "sqlite"}; }
-    bool is_dsl_name(const std::string& name) const override {
-        static const std::set<std::string> names = {
-            "integer",     "text",     "real",         "blob",          "numeric",
-            "custom_type", "index",    "unique_index", "primary_key",   "foreign_key",
-            "unique",      "check",    "sqlite_table", "sqlite_view",   "sqlite_existing_view",
-            "sql",         "ref",      "action",       "IndexTarget",   "Text",
-            "IntegerMode", "TextMode", "BlobMode",     "GeneratedMode", "dsl"};
-        return names.count(name) != 0;
-    }
     void note_included() const override { detail::note_sqlite_dsl(); }
 
     void declare(Context& cx, const std::string& variable, const Expr& initializer) const override {
