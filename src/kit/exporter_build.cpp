@@ -245,13 +245,6 @@ std::string read_without_compiler(const std::vector<fs::path>& headers, const Ex
     return "";
 }
 
-std::string names_of(const std::vector<const HeaderUnit*>& units) {
-    std::string names;
-    for (const HeaderUnit* unit : units)
-        names += (names.empty() ? "" : ", ") + unit->header.filename().string();
-    return names;
-}
-
 }  // namespace
 
 std::string export_cpp_schema(const std::vector<fs::path>& headers, const ExporterToolchain& toolchain,
@@ -289,7 +282,11 @@ std::string export_cpp_schema(const std::vector<fs::path>& headers, const Export
         if (log) log("Schema unchanged since the last build; reusing the cached exporter");
     } else {
         if (log) {
-            std::string line = "Compiling the schema exporter (" + toolchain.compiler + "): " + names_of(stale);
+            std::vector<fs::path> stale_headers;
+            for (const HeaderUnit* unit : stale)
+                stale_headers.push_back(unit->header);
+            std::string line =
+                "Compiling the schema exporter (" + toolchain.compiler + "): " + file_names(stale_headers);
             if (stale.size() < units.size()) {
                 line += " (" + std::to_string(units.size() - stale.size()) + " unchanged header" +
                         (units.size() - stale.size() == 1 ? "" : "s") + " reused)";

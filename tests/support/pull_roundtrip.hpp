@@ -107,22 +107,31 @@ inline PullRoundTrip pull_round_trip(const std::filesystem::path& dir, const std
         return result;
     }
 
-    // The header read without a compiler (what generate just did) exports the baseline...
+    // The schema host's snapshot of the header (`host_args`: --read, or the compiled object),
+    // compared as text with the baseline: key order is part of what drizzle-kit writes.
     const auto recorded = snapshot_body(baseline);
-    const fs::path read_path = dir / "read.json";
-    EXPECT_EQ(run_command(sh_quote(DRIZZLE_SCHEMA_HOST_EXE) + " --read " +
-                              sh_quote((result.out / "schema.hpp").string()) + " > " + sh_quote(read_path.string()),
-                          output),
-              0)
-        << output;
-    if (snapshot_body(read_file(read_path)).dump(2) != recorded.dump(2)) {
-        ADD_FAILURE() << "the header, read without a compiler, exports another snapshot than the pulled baseline:\n"
-                      << nlohmann::json::diff(nlohmann::json::parse(recorded.dump()),
-                                              nlohmann::json::parse(snapshot_body(read_file(read_path)).dump()))
-                             .dump(2)
-                      << "\n--- schema.hpp ---\n"
-                      << result.header;
-    }
+    auto expect_exports_baseline = [&](const std::string& host_args, const std::string& how) {
+        const fs::path exported_path = dir / "exported.json";
+        EXPECT_EQ(
+            run_command(sh_quote(DRIZZLE_SCHEMA_HOST_EXE) + " " + host_args + " > " + sh_quote(exported_path.string()),
+                        output),
+            0)
+            << output;
+        const auto exported = snapshot_body(read_file(exported_path));
+        if (exported.dump(2) != recorded.dump(2)) {
+            ADD_FAILURE() << "the header, " << how
+                          << ", exports another snapshot than the pulled baseline; JSON patch from the baseline to "
+                             "the export (empty: only the order differs):\n"
+                          << nlohmann::json::diff(nlohmann::json::parse(recorded.dump()),
+                                                  nlohmann::json::parse(exported.dump()))
+                                 .dump(2)
+                          << "\n--- schema.hpp ---\n"
+                          << result.header;
+        }
+    };
+    // The header read without a compiler (what generate just did) exports the baseline...
+    expect_exports_baseline("--read " + sh_quote((result.out / "schema.hpp").string()), "read without a compiler");
+
     // ...and so does the compiled header, which must also build cleanly with the warnings above.
     const int compiled =
         run_pull_kit(dir,
@@ -139,23 +148,7 @@ inline PullRoundTrip pull_round_trip(const std::filesystem::path& dir, const std
     }
     EXPECT_EQ(objects.size(), 1u);
     if (objects.size() != 1) return result;
-    const fs::path exported_path = dir / "exported.json";
-    EXPECT_EQ(run_command(sh_quote(DRIZZLE_SCHEMA_HOST_EXE) + " " + sh_quote(objects[0].string()) + " > " +
-                              sh_quote(exported_path.string()),
-                          output),
-              0)
-        << output;
-    const auto exported = snapshot_body(read_file(exported_path));
-    // Compared as text: key order is part of what drizzle-kit writes.
-    if (exported.dump(2) != recorded.dump(2)) {
-        ADD_FAILURE() << "the header exports another snapshot than the pulled baseline; JSON patch from the "
-                         "baseline to the export (empty: only the order differs):\n"
-                      << nlohmann::json::diff(nlohmann::json::parse(recorded.dump()),
-                                              nlohmann::json::parse(exported.dump()))
-                             .dump(2)
-                      << "\n--- schema.hpp ---\n"
-                      << result.header;
-    }
+    expect_exports_baseline(sh_quote(objects[0].string()), "compiled");
     return result;
 }
 

@@ -14,8 +14,13 @@ namespace drizzle::dsl::reader {
 
 namespace fs = std::filesystem;
 
-void Context::fail(const Expr& where, const std::string& what) const {
-    throw Unsupported(place_text(where.where) + ": " + what);
+void Context::fail(const Place& where, const std::string& what) const {
+    throw Unsupported(place_text(where) + ": " + what);
+}
+
+void Context::require_arguments(const Expr& call, std::size_t low, std::size_t high, const std::string& what) const {
+    const std::size_t given = call.children.size() - 1;
+    if (given < low || given > high) fail(call, what + " with another number of arguments");
 }
 
 const Expr& Context::unwrap(const Expr& e) {
@@ -198,7 +203,7 @@ void Context::make_visible(int file) {
     scope_.visible_files.insert(file);
 }
 
-void Context::open_namespace(const Expr& where, const std::vector<std::string>& names) {
+void Context::open_namespace(const Place& where, const std::vector<std::string>& names) {
     std::vector<std::string> path = scope_.namespaces.back();
     for (const auto& name : names) {
         if (name.empty()) continue; // an anonymous namespace's members are its enclosing one's
@@ -216,7 +221,7 @@ void Context::close_namespace() {
     scope_.using_dsl.pop_back();
 }
 
-void Context::use_namespace(const Expr& where, const std::vector<std::string>& path) {
+void Context::use_namespace(const Place& where, const std::vector<std::string>& path) {
     std::vector<std::string> plain = path;
     if (!plain.empty() && plain.front().empty()) plain.erase(plain.begin());
     if (plain != binding_.dsl_namespace()) {
@@ -307,9 +312,7 @@ private:
             case Declaration::Kind::open_namespace: {
                 std::vector<std::string> names = d.qualifiers;
                 names.push_back(d.text);
-                Expr at;
-                at.where = d.where;
-                context(d.where).open_namespace(at, names);
+                context(d.where).open_namespace(d.where, names);
                 ++depth;
                 break;
             }
@@ -320,9 +323,7 @@ private:
             case Declaration::Kind::using_namespace: {
                 std::vector<std::string> namespace_path = d.qualifiers;
                 namespace_path.push_back(d.text);
-                Expr at;
-                at.where = d.where;
-                context(d.where).use_namespace(at, namespace_path);
+                context(d.where).use_namespace(d.where, namespace_path);
                 if (depth == 0) effects.using_dsl = true;
                 break;
             }
@@ -360,7 +361,7 @@ private:
         if (context_ == nullptr) return;
         for (int file : effects.files)
             context_->make_visible(file);
-        if (effects.using_dsl) context_->use_namespace(Expr{}, binding_->dsl_namespace());
+        if (effects.using_dsl) context_->use_namespace(Place{}, binding_->dsl_namespace());
     }
 
     /// The context, once the file has included the DSL header.

@@ -46,7 +46,10 @@ class Context {
 public:
     explicit Context(const DialectBinding& binding) : binding_(binding) {}
 
-    [[noreturn]] void fail(const Expr& where, const std::string& what) const;
+    [[noreturn]] void fail(const Place& where, const std::string& what) const;
+    [[noreturn]] void fail(const Expr& where, const std::string& what) const { fail(where.where, what); }
+    /// Stops unless `call` has between `low` and `high` arguments; `what` names the callee.
+    void require_arguments(const Expr& call, std::size_t low, std::size_t high, const std::string& what) const;
 
     /// `e` without the lambdas that only return it: `[] { return x; }()` is `x`.
     static const Expr& unwrap(const Expr& e);
@@ -129,9 +132,9 @@ public:
     Scope enter_file(int file);
     void leave_file(Scope includer, int includer_file);
     void make_visible(int file);
-    void open_namespace(const Expr& where, const std::vector<std::string>& names);
+    void open_namespace(const Place& where, const std::vector<std::string>& names);
     void close_namespace();
-    void use_namespace(const Expr& where, const std::vector<std::string>& path);
+    void use_namespace(const Place& where, const std::vector<std::string>& path);
 
 private:
     const std::any* variable_value(const Expr& e) const;

@@ -73,10 +73,7 @@ template <class Handle, class Builder>
 bool apply_shared_column_setter(Context& cx, Builder& column, const Expr& call, const std::string& method,
                                 bool schema_refs) {
     const auto args = Context::arguments(call);
-    auto arity = [&](std::size_t low, std::size_t high) {
-        if (args.size() < low || args.size() > high)
-            cx.fail(call, "." + method + "() with another number of arguments");
-    };
+    auto arity = [&](std::size_t low, std::size_t high) { cx.require_arguments(call, low, high, "." + method + "()"); };
     if (method == "not_null") {
         arity(0, 0);
         column.not_null();
@@ -175,9 +172,7 @@ bool apply_shared_extra_setter(Context& cx, Extra& extra, const Expr& call, cons
 template <class Extra>
 std::optional<Extra> read_shared_extra_start(Context& cx, const std::string& name, const Expr& call) {
     const auto args = Context::arguments(call);
-    auto arity = [&](std::size_t low, std::size_t high) {
-        if (args.size() < low || args.size() > high) cx.fail(call, name + "() with another number of arguments");
-    };
+    auto arity = [&](std::size_t low, std::size_t high) { cx.require_arguments(call, low, high, name + "()"); };
     if (name == "index" || name == "unique_index") {
         arity(1, 1);
         return make_extra<Extra>(name == "index" ? ExtraKind::index : ExtraKind::unique_index, cx.text(args[0]));
@@ -209,6 +204,28 @@ template <class T, class Read> std::vector<T> read_braced(Context& cx, const Exp
     for (const auto& item : x.children)
         items.push_back(read(item));
     return items;
+}
+
+/// A table declaration, `(name, {columns...}[, {table-level...}])`: its columns and table-level
+/// declarations read with the dialect's `read_column` and `read_extra`, then handed to `declare`
+/// (name, column specs, extra specs) while they live.
+template <class Builder, class Extra, class ReadColumn, class ReadExtra, class Declare>
+auto read_table_declaration(Context& cx, const Expr& call, ReadColumn read_column, ReadExtra read_extra,
+                            Declare&& declare) {
+    cx.require_arguments(call, 2, 3, "a table declaration");
+    const auto args = Context::arguments(call);
+    const Text name = cx.text(args[0]);
+    const auto columns = read_braced<Builder>(cx, args[1], [&](const Expr& c) { return read_column(cx, c); });
+    const auto extras = args.size() == 3
+                            ? read_braced<Extra>(cx, args[2], [&](const Expr& c) { return read_extra(cx, c); })
+                            : std::vector<Extra>{};
+    std::vector<const ColumnSpec*> column_specs;
+    for (const auto& column : columns)
+        column_specs.push_back(&column);
+    std::vector<const ExtraSpec*> extra_specs;
+    for (const auto& extra : extras)
+        extra_specs.push_back(&extra);
+    return declare(name, column_specs, extra_specs);
 }
 
 } // namespace drizzle::dsl::reader

@@ -33,9 +33,7 @@ const std::map<std::string, ColumnMaker>& plain_columns() {
 /// `varchar("name", {.length = 256})` and the other columns with options, or the plain ones.
 std::optional<ColumnBuilder> column_start(Context& cx, const std::string& name, const Expr& call) {
     const auto args = Context::arguments(call);
-    auto arity = [&](std::size_t low, std::size_t high) {
-        if (args.size() < low || args.size() > high) cx.fail(call, name + "() with another number of arguments");
-    };
+    auto arity = [&](std::size_t low, std::size_t high) { cx.require_arguments(call, low, high, name + "()"); };
     if (const auto maker = plain_columns().find(name); maker != plain_columns().end()) {
         arity(1, 1);
         return maker->second(cx.text(args[0]));
@@ -178,20 +176,10 @@ ViewOptions read_view_options(Context& cx, const Expr& e) {
 
 /// pg_table / schema.table: name, columns, table-level declarations.
 TableHandle read_table(Context& cx, Text schema, const Expr& call) {
-    const auto args = Context::arguments(call);
-    if (args.size() < 2 || args.size() > 3) cx.fail(call, "a table declaration with another number of arguments");
-    const Text name = cx.text(args[0]);
-    const auto columns = r::read_braced<ColumnBuilder>(cx, args[1], [&](const Expr& c) { return read_column(cx, c); });
-    const auto extras = args.size() == 3
-                            ? r::read_braced<TableExtra>(cx, args[2], [&](const Expr& c) { return read_extra(cx, c); })
-                            : std::vector<TableExtra>{};
-    std::vector<const ::drizzle::dsl::ColumnSpec*> column_specs;
-    for (const auto& column : columns)
-        column_specs.push_back(&column);
-    std::vector<const ::drizzle::dsl::ExtraSpec*> extra_specs;
-    for (const auto& extra : extras)
-        extra_specs.push_back(&extra);
-    return detail::declare_table(schema, name, column_specs, extra_specs);
+    return r::read_table_declaration<ColumnBuilder, TableExtra>(
+        cx, call, read_column, read_extra, [&](Text name, const auto& columns, const auto& extras) {
+            return detail::declare_table(schema, name, columns, extras);
+        });
 }
 
 class PgBinding : public r::DialectBinding {

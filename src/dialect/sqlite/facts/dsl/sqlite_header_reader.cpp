@@ -25,9 +25,7 @@ Enum enum_value(Context& cx, const Expr& e, const std::string& type,
 
 std::optional<ColumnBuilder> column_start(Context& cx, const std::string& name, const Expr& call) {
     const auto args = Context::arguments(call);
-    auto arity = [&](std::size_t low, std::size_t high) {
-        if (args.size() < low || args.size() > high) cx.fail(call, name + "() with another number of arguments");
-    };
+    auto arity = [&](std::size_t low, std::size_t high) { cx.require_arguments(call, low, high, name + "()"); };
     if (name == "integer") {
         arity(1, 2);
         IntegerOptions options;
@@ -155,20 +153,12 @@ public:
         if (!name) cx.fail(x, "expected a declaration: sqlite_table(...)...");
         const auto args = Context::arguments(x);
         if (*name == "sqlite_table" && (args.size() == 2 || args.size() == 3)) {
-            const Text table = cx.text(args[0]);
-            const auto columns =
-                r::read_braced<ColumnBuilder>(cx, args[1], [&](const Expr& c) { return read_column(cx, c); });
-            const auto extras =
-                args.size() == 3
-                    ? r::read_braced<TableExtra>(cx, args[2], [&](const Expr& c) { return read_extra(cx, c); })
-                    : std::vector<TableExtra>{};
-            std::vector<const dsl::ColumnSpec*> column_specs;
-            for (const auto& column : columns)
-                column_specs.push_back(&column);
-            std::vector<const dsl::ExtraSpec*> extra_specs;
-            for (const auto& extra : extras)
-                extra_specs.push_back(&extra);
-            cx.keep_variable(x, variable, detail::declare_table(table, column_specs, extra_specs));
+            cx.keep_variable(
+                x, variable,
+                r::read_table_declaration<ColumnBuilder, TableExtra>(
+                    cx, x, read_column, read_extra, [](Text table, const auto& columns, const auto& extras) {
+                        return detail::declare_table(table, columns, extras);
+                    }));
         } else if (*name == "sqlite_view" && args.size() == 2) {
             const Text view = cx.text(args[0]);
             cx.keep_variable(x, variable, sqlite_view(view, cx.text(args[1])));
